@@ -1,0 +1,153 @@
+# hostql — SQL over the live state of a Linux host.
+#
+#   make            build bin: build/hostql, build/hostql-worker
+#   make check      build and run every test (unit, integration, sanitizers)
+#   make run        build and run a useful query
+#   make install    install under $(DESTDIR)$(PREFIX), create the users
+#   make deps       install the Debian packages the build needs (root)
+#
+# SAN=1 builds with AddressSanitizer and UndefinedBehaviorSanitizer into
+# build-san/ (seccomp then logs instead of killing, as the sanitizers'
+# runtime makes calls the allowlist does not have).
+
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+LIBEXECDIR ?= $(PREFIX)/libexec
+MANDIR	?= $(PREFIX)/share/man
+SYSCONFDIR ?= /etc
+VERSION	= 0.1.0
+
+PKGS	= libevent sqlite3 libseccomp libmd
+PKGS_WORKER = $(PKGS) libedit
+PKGS_TEST = check
+
+ifeq ($(SAN),1)
+CC	= clang
+BUILD	?= build-san
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=undefined
+OPTFLAGS = -O1 -g
+HARDEN	=
+DEFS_SAN = -DHOSTQL_SECCOMP_LOG -DHOSTQL_SANITIZED
+else
+BUILD	?= build
+SANFLAGS =
+OPTFLAGS = -O2 -g
+HARDEN	= -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fstack-clash-protection
+DEFS_SAN =
+endif
+ifeq ($(SECCOMP_LOG),1)
+DEFS_SAN += -DHOSTQL_SECCOMP_LOG
+endif
+
+CFLAGS	?= $(OPTFLAGS)
+CFLAGS	+= -std=c11 -Wall -Wextra -Werror -Wshadow -Wpointer-arith \
+	   -Wstrict-prototypes -Wmissing-prototypes -fPIE $(HARDEN) $(SANFLAGS)
+CPPFLAGS += -D_GNU_SOURCE -DHOSTQL_VERSION=\"$(VERSION)\" \
+	   -DHOSTQL_LIBEXECDIR=\"$(LIBEXECDIR)/hostql\" \
+	   -DHOSTQL_SYSCONFDIR=\"$(SYSCONFDIR)\" $(DEFS_SAN) \
+	   $(shell pkg-config --cflags $(PKGS_WORKER))
+LDFLAGS	+= -pie -Wl,-z,relro,-z,now $(SANFLAGS)
+
+LIBS_PRIVD  = $(shell pkg-config --libs libevent libseccomp)
+LIBS_WORKER = $(shell pkg-config --libs $(PKGS_WORKER)) -lm
+LIBS_TEST   = $(shell pkg-config --libs $(PKGS_TEST))
+
+IPC_SRC	    = $(wildcard ipc/*.c)
+SANDBOX_SRC = $(wildcard sandbox/*.c)
+POLICY_SRC  = $(wildcard policy/*.c)
+PRIVD_SRC   = $(filter-out privd/main.c,$(wildcard privd/*.c))
+WORKER_SRC  = $(filter-out worker/main.c,$(wildcard worker/*.c))
+TABLES_SRC  = $(wildcard tables/*.c)
+
+obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
+
+COMMON_OBJ = $(call obj,$(IPC_SRC) $(SANDBOX_SRC))
+PRIVD_OBJ  = $(call obj,$(PRIVD_SRC) $(POLICY_SRC)) $(BUILD)/policy_default.o
+WORKER_OBJ = $(call obj,$(WORKER_SRC) $(TABLES_SRC)) $(BUILD)/registry.o
+
+UNIT_SRC   = $(wildcard tests/unit/*.c)
+UNIT_BIN   = $(BUILD)/unit-tests
+
+all: $(BUILD)/hostql $(BUILD)/hostql-worker
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+# The default policy is compiled in from its readable source.
+$(BUILD)/policy_default.c: policy/default.policy policy/embed.sh
+	@mkdir -p $(dir $@)
+	sh policy/embed.sh $< > $@
+
+$(BUILD)/policy_default.o: $(BUILD)/policy_default.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/hostql: $(BUILD)/privd/main.o $(PRIVD_OBJ) $(COMMON_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_PRIVD)
+
+$(BUILD)/hostql-worker: $(BUILD)/worker/main.o $(WORKER_OBJ) $(COMMON_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_WORKER) $(shell pkg-config --libs libseccomp)
+
+# Suites and tables are listed by their files' names, so adding a file is
+# all it takes to add one.
+$(BUILD)/unit_suites.h: $(UNIT_SRC)
+	@mkdir -p $(dir $@)
+	ls tests/unit/test_*.c | sed 's,.*/test_\(.*\)\.c,SUITE(\1),' > $@.tmp
+	cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
+
+$(BUILD)/tests/unit/main.o: $(BUILD)/unit_suites.h
+$(BUILD)/tests/unit/main.o: CPPFLAGS += -I$(BUILD)
+
+$(BUILD)/registry.c: $(TABLES_SRC) tables/registry.sh
+	@mkdir -p $(dir $@)
+	sh tables/registry.sh $(TABLES_SRC) > $@.tmp
+	cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
+
+$(BUILD)/registry.o: $(BUILD)/registry.c
+	$(CC) $(CPPFLAGS) -I. $(CFLAGS) -c -o $@ $<
+
+$(UNIT_BIN): $(call obj,$(UNIT_SRC)) $(PRIVD_OBJ) $(WORKER_OBJ) $(COMMON_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_PRIVD) $(LIBS_WORKER) $(LIBS_TEST)
+
+unit: $(UNIT_BIN)
+	cd tests && ../$(UNIT_BIN)
+
+integration: all
+	BUILD=$(BUILD) sh tests/integration/run.sh
+
+# Everything, then everything again under the sanitizers.
+check: unit integration
+	$(MAKE) SAN=1 unit integration
+
+run: all
+	./$(BUILD)/hostql --header "SELECT p.pid, p.name, l.address, l.port, \
+	  l.protocol FROM listening_ports l JOIN processes p USING (pid) \
+	  ORDER BY l.port"
+
+deps:
+	sh packaging/debian-deps.sh
+
+fuzz:
+	$(MAKE) -f fuzz/Makefile
+
+bench: all
+	sh bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXECDIR)/hostql
+	install -m 0755 $(BUILD)/hostql $(DESTDIR)$(BINDIR)/hostql
+	install -m 0755 $(BUILD)/hostql-worker \
+	    $(DESTDIR)$(LIBEXECDIR)/hostql/hostql-worker
+	install -d $(DESTDIR)$(SYSCONFDIR)/hostql
+	install -m 0644 policy/default.policy \
+	    $(DESTDIR)$(SYSCONFDIR)/hostql/policy.example
+	if [ -z "$(DESTDIR)" ]; then sh packaging/add-users.sh; fi
+
+clean:
+	rm -rf build build-san build-fuzz
+
+.PHONY: all unit integration check run deps fuzz bench install clean
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,69 @@
+/* Printable names of the catalogue's enumerations, for logs and policy. */
+#include "catalogue.h"
+
+static const char *const msg_names[MSG_TYPE_MAX] = {
+	[MSG_NONE] = "NONE",
+	[MSG_HELLO] = "HELLO",
+	[MSG_LOG] = "LOG",
+	[MSG_PONG] = "PONG",
+	[MSG_READ_FILE] = "READ_FILE",
+	[MSG_OPEN_FILE] = "OPEN_FILE",
+	[MSG_LIST_DIR] = "LIST_DIR",
+	[MSG_STAT] = "STAT",
+	[MSG_READLINK] = "READLINK",
+	[MSG_PROC_READ] = "PROC_READ",
+	[MSG_NETLINK_DUMP] = "NETLINK_DUMP",
+	[MSG_DATA] = "DATA",
+	[MSG_FD] = "FD",
+	[MSG_DIRENTS] = "DIRENTS",
+	[MSG_STAT_INFO] = "STAT_INFO",
+	[MSG_LINK] = "LINK",
+	[MSG_PROC_DATA] = "PROC_DATA",
+	[MSG_NETLINK_DATA] = "NETLINK_DATA",
+	[MSG_END] = "END",
+	[MSG_PING] = "PING",
+};
+
+/* The words the policy file uses for the proc and netlink kinds. */
+static const char *const proc_names[PROC_KIND_MAX] = {
+	[PROC_STAT] = "stat",
+	[PROC_STATUS] = "status",
+	[PROC_CMDLINE] = "cmdline",
+	[PROC_ENVIRON] = "environ",
+	[PROC_IO] = "io",
+	[PROC_CGROUP] = "cgroup",
+	[PROC_EXE] = "exe",
+	[PROC_CWD] = "cwd",
+	[PROC_ROOT] = "root",
+	[PROC_FDS] = "fds",
+	[PROC_NS] = "ns",
+	[PROC_MAPS] = "maps",
+	[PROC_LIMITS] = "limits",
+};
+
+static const char *const nl_names[NL_KIND_MAX] = {
+	[NL_INET_DIAG] = "inet_diag",
+	[NL_UNIX_DIAG] = "unix_diag",
+	[NL_LINKS] = "links",
+	[NL_ADDRS] = "addrs",
+	[NL_ROUTES] = "routes",
+	[NL_NEIGH] = "neigh",
+};
+
+const char *
+msg_type_name(unsigned int type)
+{
+	return type < MSG_TYPE_MAX && msg_names[type] ? msg_names[type] : "?";
+}
+
+const char *
+proc_kind_name(unsigned int kind)
+{
+	return kind < PROC_KIND_MAX ? proc_names[kind] : "?";
+}
+
+const char *
+nl_kind_name(unsigned int kind)
+{
+	return kind < NL_KIND_MAX ? nl_names[kind] : "?";
+}

@@ -1,0 +1,398 @@
+/* The policy: parsing, matching and printing; see policy.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../ipc/catalogue.h"
+#include "policy.h"
+
+#define POLICY_MAX_RULES	512
+#define POLICY_MAX_LINE		4096
+
+struct rule {
+	int		 allow;		/* 1 allow, 0 deny */
+	enum pol_prim	 prim;
+	char		*pattern;
+	char		*root;		/* literal directory prefix */
+};
+
+struct policy {
+	struct rule	 rules[POLICY_MAX_RULES];
+	size_t		 nrules;
+	uint32_t	 proc_allow, proc_deny;
+	uint32_t	 nl_allow, nl_deny;
+};
+
+static const char *const prim_names[POL_PRIM_MAX] = {
+	"read", "list", "stat", "proc", "netlink"
+};
+
+const char *
+pol_prim_name(enum pol_prim p)
+{
+	return p < POL_PRIM_MAX ? prim_names[p] : "?";
+}
+
+int
+policy_path_canonical(const char *path)
+{
+	const char *seg, *end;
+	size_t n = strlen(path);
+
+	if (n == 0 || n > IPC_MAX_PATH || path[0] != '/')
+		return 0;
+	if (n == 1)
+		return 1;
+	if (path[n - 1] == '/')
+		return 0;
+	for (seg = path + 1; ; seg = end + 1) {
+		end = strchr(seg, '/');
+		if (end == NULL)
+			end = path + n;
+		if (end == seg)
+			return 0;
+		if ((end - seg == 1 && seg[0] == '.') ||
+		    (end - seg == 2 && seg[0] == '.' && seg[1] == '.'))
+			return 0;
+		if (*end == '\0')
+			return 1;
+	}
+}
+
+/* Match one segment pattern (with '*') against one path segment. */
+static int
+segment_match(const char *p, size_t plen, const char *s, size_t slen)
+{
+	size_t i;
+
+	if (plen == 0)
+		return slen == 0;
+	if (p[0] == '*') {
+		for (i = 0; i <= slen; i++)
+			if (segment_match(p + 1, plen - 1, s + i, slen - i))
+				return 1;
+		return 0;
+	}
+	return slen > 0 && p[0] == s[0] &&
+	    segment_match(p + 1, plen - 1, s + 1, slen - 1);
+}
+
+static size_t
+seglen(const char *s)
+{
+	const char *e = strchr(s, '/');
+
+	return e != NULL ? (size_t)(e - s) : strlen(s);
+}
+
+/* Both point just past a '/' (or at the end). */
+static int
+segments_match(const char *p, const char *s)
+{
+	size_t pl = seglen(p), sl = seglen(s);
+
+	if (pl == 2 && p[0] == '*' && p[1] == '*') {
+		/* '**' swallows zero or more whole segments. */
+		if (p[2] == '\0')
+			return 1;
+		for (;;) {
+			if (segments_match(p + 3, s))
+				return 1;
+			if (s[sl] == '\0')
+				return 0;
+			s += sl + 1;
+			sl = seglen(s);
+		}
+	}
+	if (!segment_match(p, pl, s, sl))
+		return 0;
+	/* "/etc/ **" names /etc itself as well as what is below it. */
+	if (s[sl] == '\0' && p[pl] == '/' && strcmp(p + pl + 1, "**") == 0)
+		return 1;
+	if (p[pl] == '\0' || s[sl] == '\0')
+		return p[pl] == '\0' && s[sl] == '\0';
+	return segments_match(p + pl + 1, s + sl + 1);
+}
+
+int
+policy_pattern_match(const char *pattern, const char *path)
+{
+	if (pattern[0] != '/' || path[0] != '/')
+		return 0;
+	if (strcmp(path, "/") == 0)
+		return strcmp(pattern, "/") == 0 ||
+		    strcmp(pattern, "/**") == 0;
+	return segments_match(pattern + 1, path + 1);
+}
+
+/* The literal directory a pattern starts with: "/etc/ **" -> "/etc",
+ * "/etc/passwd" -> "/etc", "/proc/sys/kernel/x*" -> "/proc/sys/kernel". */
+static char *
+pattern_root(const char *pattern)
+{
+	const char *wild = strchr(pattern, '*');
+	const char *last;
+	size_t n;
+
+	last = wild != NULL ? wild : pattern + strlen(pattern);
+	while (last > pattern && *last != '/')
+		last--;
+	n = (size_t)(last - pattern);
+	if (n == 0)
+		return strdup("/");
+	return strndup(pattern, n);
+}
+
+static int
+pattern_valid(const char *p)
+{
+	const char *s;
+
+	if (p[0] != '/' || strlen(p) > IPC_MAX_PATH)
+		return 0;
+	/* '**' must be a whole segment. */
+	for (s = p; (s = strstr(s, "**")) != NULL; s += 2)
+		if (s[-1] != '/' || (s[2] != '/' && s[2] != '\0'))
+			return 0;
+	return strstr(p, "/./") == NULL && strstr(p, "/../") == NULL &&
+	    strstr(p, "//") == NULL;
+}
+
+static int
+kind_bit(const char *word, enum pol_prim prim, uint32_t *bit)
+{
+	unsigned int k, max = prim == POL_PROC ? PROC_KIND_MAX : NL_KIND_MAX;
+	const char *name;
+
+	for (k = 0; k < max; k++) {
+		name = prim == POL_PROC ? proc_kind_name(k) : nl_kind_name(k);
+		if (strcmp(word, name) == 0) {
+			*bit = 1u << k;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int
+add_word(struct policy *pol, int allow, enum pol_prim prim,
+    const char *word, char *err, size_t errlen, int lineno)
+{
+	struct rule *r;
+	uint32_t bit;
+
+	if (prim == POL_PROC || prim == POL_NETLINK) {
+		if (kind_bit(word, prim, &bit) == -1) {
+			snprintf(err, errlen, "line %d: unknown %s kind '%s'",
+			    lineno, pol_prim_name(prim), word);
+			return -1;
+		}
+		if (prim == POL_PROC)
+			*(allow ? &pol->proc_allow : &pol->proc_deny) |= bit;
+		else
+			*(allow ? &pol->nl_allow : &pol->nl_deny) |= bit;
+		return 0;
+	}
+	if (!pattern_valid(word)) {
+		snprintf(err, errlen, "line %d: bad path pattern '%s' (must "
+		    "be absolute, '**' a whole segment, no '.' or '..')",
+		    lineno, word);
+		return -1;
+	}
+	if (pol->nrules == POLICY_MAX_RULES) {
+		snprintf(err, errlen, "line %d: more than %d rules", lineno,
+		    POLICY_MAX_RULES);
+		return -1;
+	}
+	r = &pol->rules[pol->nrules];
+	r->allow = allow;
+	r->prim = prim;
+	r->pattern = strdup(word);
+	r->root = pattern_root(word);
+	if (r->pattern == NULL || r->root == NULL) {
+		free(r->pattern);
+		free(r->root);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	pol->nrules++;
+	return 0;
+}
+
+static int
+parse_line(struct policy *pol, char *line, int lineno, char *err,
+    size_t errlen)
+{
+	char *save = NULL, *word, *hash;
+	int allow, nwords = 0;
+	enum pol_prim prim;
+
+	if ((hash = strchr(line, '#')) != NULL)
+		*hash = '\0';
+	if ((word = strtok_r(line, " \t\r", &save)) == NULL)
+		return 0;
+	if (strcmp(word, "allow") == 0)
+		allow = 1;
+	else if (strcmp(word, "deny") == 0)
+		allow = 0;
+	else {
+		snprintf(err, errlen, "line %d: expected 'allow' or 'deny', "
+		    "not '%s'", lineno, word);
+		return -1;
+	}
+	if ((word = strtok_r(NULL, " \t\r", &save)) == NULL) {
+		snprintf(err, errlen, "line %d: missing primitive", lineno);
+		return -1;
+	}
+	for (prim = 0; prim < POL_PRIM_MAX; prim++)
+		if (strcmp(word, prim_names[prim]) == 0)
+			break;
+	if (prim == POL_PRIM_MAX) {
+		snprintf(err, errlen, "line %d: unknown primitive '%s' (read, "
+		    "list, stat, proc, netlink)", lineno, word);
+		return -1;
+	}
+	while ((word = strtok_r(NULL, " \t\r", &save)) != NULL) {
+		if (add_word(pol, allow, prim, word, err, errlen, lineno))
+			return -1;
+		nwords++;
+	}
+	if (nwords == 0) {
+		snprintf(err, errlen, "line %d: '%s %s' names nothing",
+		    lineno, allow ? "allow" : "deny", prim_names[prim]);
+		return -1;
+	}
+	return 0;
+}
+
+struct policy *
+policy_parse(const char *text, size_t len, char *err, size_t errlen)
+{
+	struct policy *pol;
+	char line[POLICY_MAX_LINE];
+	size_t start = 0, end, n;
+	int lineno = 0;
+
+	if ((pol = calloc(1, sizeof(*pol))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	while (start < len) {
+		lineno++;
+		for (end = start; end < len && text[end] != '\n'; end++)
+			;
+		n = end - start;
+		if (n >= sizeof(line) || memchr(text + start, '\0', n)) {
+			snprintf(err, errlen, "line %d: too long or has a NUL",
+			    lineno);
+			goto fail;
+		}
+		memcpy(line, text + start, n);
+		line[n] = '\0';
+		if (parse_line(pol, line, lineno, err, errlen) == -1)
+			goto fail;
+		start = end + 1;
+	}
+	return pol;
+fail:
+	policy_free(pol);
+	return NULL;
+}
+
+void
+policy_free(struct policy *pol)
+{
+	size_t i;
+
+	if (pol == NULL)
+		return;
+	for (i = 0; i < pol->nrules; i++) {
+		free(pol->rules[i].pattern);
+		free(pol->rules[i].root);
+	}
+	free(pol);
+}
+
+int
+policy_denies_path(const struct policy *pol, enum pol_prim prim,
+    const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < pol->nrules; i++)
+		if (!pol->rules[i].allow && pol->rules[i].prim == prim &&
+		    policy_pattern_match(pol->rules[i].pattern, path))
+			return 1;
+	return 0;
+}
+
+int
+policy_allows_path(const struct policy *pol, enum pol_prim prim,
+    const char *path, const char **root)
+{
+	const struct rule *best = NULL;
+	size_t i;
+
+	if (!policy_path_canonical(path) ||
+	    policy_denies_path(pol, prim, path))
+		return 0;
+	/* The allow rule with the deepest root confines the most. */
+	for (i = 0; i < pol->nrules; i++) {
+		const struct rule *r = &pol->rules[i];
+
+		if (!r->allow || r->prim != prim ||
+		    !policy_pattern_match(r->pattern, path))
+			continue;
+		if (best == NULL || strlen(r->root) > strlen(best->root))
+			best = r;
+	}
+	if (best == NULL)
+		return 0;
+	*root = best->root;
+	return 1;
+}
+
+uint32_t
+policy_proc_kinds(const struct policy *pol)
+{
+	return pol->proc_allow & ~pol->proc_deny;
+}
+
+uint32_t
+policy_netlink_kinds(const struct policy *pol)
+{
+	return pol->nl_allow & ~pol->nl_deny;
+}
+
+static void
+print_kinds(FILE *fp, const char *action, const char *prim, uint32_t mask,
+    unsigned int max, const char *(*name)(unsigned int))
+{
+	unsigned int k;
+
+	if (mask == 0)
+		return;
+	fprintf(fp, "%s %s", action, prim);
+	for (k = 0; k < max; k++)
+		if (mask & (1u << k))
+			fprintf(fp, " %s", name(k));
+	fputc('\n', fp);
+}
+
+void
+policy_print(const struct policy *pol, FILE *fp)
+{
+	size_t i;
+
+	for (i = 0; i < pol->nrules; i++)
+		fprintf(fp, "%s %s %s\n", pol->rules[i].allow ? "allow" :
+		    "deny", prim_names[pol->rules[i].prim],
+		    pol->rules[i].pattern);
+	print_kinds(fp, "allow", "proc", pol->proc_allow, PROC_KIND_MAX,
+	    proc_kind_name);
+	print_kinds(fp, "deny", "proc", pol->proc_deny, PROC_KIND_MAX,
+	    proc_kind_name);
+	print_kinds(fp, "allow", "netlink", pol->nl_allow, NL_KIND_MAX,
+	    nl_kind_name);
+	print_kinds(fp, "deny", "netlink", pol->nl_deny, NL_KIND_MAX,
+	    nl_kind_name);
+}

@@ -1,0 +1,288 @@
+/*
+ * The worker's side of the collector primitives; see collect.h.  One
+ * request at a time: send it, then take privd's replies for it until its
+ * MSG_END.  Anything privd sends that does not fit is fatal: a confused
+ * privd is not something to work around.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../ipc/chan.h"
+#include "../ipc/log.h"
+#include "collect_impl.h"
+
+void
+collect_init(struct collect *c, int fd)
+{
+	chan_init(&c->chan, fd, CHAN_FDS);
+	c->next_id = 1;
+}
+
+static void
+decode_end(const struct msg *m, int *err, uint64_t *total)
+{
+	struct rd r;
+	int32_t e;
+
+	rd_init(&r, m->payload, m->hdr.len);
+	if (rd_i32(&r, &e) == -1 || rd_u64(&r, total) == -1 ||
+	    rd_end(&r) == -1 || e < 0)
+		fatalx("privd sent a malformed END");
+	*err = e;
+}
+
+int
+collect_transact(struct collect *c, uint32_t type, const struct wr *w,
+    uint32_t reply_type, collect_reply_fn fn, void *arg)
+{
+	struct msg *m;
+	uint32_t id = c->next_id++;
+	uint64_t total;
+	int err = 0, cb_err = 0;
+
+	if ((m = malloc(sizeof(*m))) == NULL)
+		return -ENOMEM;
+	if (chan_send(&c->chan, type, id, w, -1) == -1)
+		fatal("sending %s to privd", msg_type_name(type));
+	for (;;) {
+		enum chan_err ce = chan_recv(&c->chan, m);
+
+		if (ce != CHAN_OK)
+			fatalx("privd channel: %s", chan_strerror(ce));
+		if (m->hdr.id != id)
+			fatalx("privd answered request %u, not %u",
+			    m->hdr.id, id);
+		if (m->hdr.type == MSG_END)
+			break;
+		if (m->hdr.type != reply_type)
+			fatalx("privd sent %s to %s", msg_type_name(m->hdr.type),
+			    msg_type_name(type));
+		if (cb_err == 0)
+			cb_err = fn(arg, m);
+		else if (m->fd != -1)
+			close(m->fd);
+	}
+	decode_end(m, &err, &total);
+	free(m);
+	if (cb_err != 0)
+		return cb_err;
+	return -err;
+}
+
+struct file_buf {
+	char	*data;
+	size_t	 len, alloc, cap;
+};
+
+/* Grow to hold n more bytes and a NUL, never past the cap. */
+static int
+file_buf_reserve(struct file_buf *fb, size_t n)
+{
+	size_t want = fb->alloc ? fb->alloc : 4096;
+	char *p;
+
+	if (n > fb->cap - fb->len)
+		fatalx("privd sent more than the cap asked for");
+	while (want < fb->len + n + 1)
+		want *= 2;
+	if (want == fb->alloc)
+		return 0;
+	if ((p = realloc(fb->data, want)) == NULL)
+		return -ENOMEM;
+	fb->data = p;
+	fb->alloc = want;
+	return 0;
+}
+
+static int
+append_data(void *arg, const struct msg *m)
+{
+	struct file_buf *fb = arg;
+	const void *p;
+	size_t n;
+	struct rd r;
+
+	rd_init(&r, m->payload, m->hdr.len);
+	if (rd_bytes(&r, &p, &n, IPC_MAX_PAYLOAD) == -1 || rd_end(&r) == -1)
+		fatalx("privd sent malformed DATA");
+	if (file_buf_reserve(fb, n) == -1)
+		return -ENOMEM;
+	memcpy(fb->data + fb->len, p, n);
+	fb->len += n;
+	return 0;
+}
+
+int
+collect_read_file(struct collect *c, const char *path, size_t cap,
+    char **data, size_t *len)
+{
+	struct file_buf fb = { NULL, 0, 0, cap };
+	struct wr w;
+	int rc;
+
+	*data = NULL;
+	*len = 0;
+	if (fb.cap > IPC_MAX_READ_CAP)
+		fb.cap = IPC_MAX_READ_CAP;
+	wr_init(&w);
+	wr_str(&w, path);
+	wr_u64(&w, fb.cap);
+	if (wr_ok(&w) == -1)
+		return -ENAMETOOLONG;
+	rc = collect_transact(c, MSG_READ_FILE, &w, MSG_DATA, append_data, &fb);
+	if (rc == 0)
+		rc = file_buf_reserve(&fb, 0);
+	if (rc != 0) {
+		free(fb.data);
+		return rc;
+	}
+	fb.data[fb.len] = '\0';
+	*data = fb.data;
+	*len = fb.len;
+	return 0;
+}
+
+static int
+take_fd(void *arg, const struct msg *m)
+{
+	int *fd = arg;
+
+	if (m->fd == -1 || m->hdr.len != 0 || *fd != -1)
+		fatalx("privd sent a malformed FD");
+	*fd = m->fd;
+	return 0;
+}
+
+int
+collect_open_file(struct collect *c, const char *path, int *fd)
+{
+	struct wr w;
+	int rc;
+
+	*fd = -1;
+	wr_init(&w);
+	wr_str(&w, path);
+	if (wr_ok(&w) == -1)
+		return -ENAMETOOLONG;
+	rc = collect_transact(c, MSG_OPEN_FILE, &w, MSG_FD, take_fd, fd);
+	if (rc == 0 && *fd == -1)
+		fatalx("privd ended OPEN_FILE without a descriptor");
+	if (rc != 0 && *fd != -1) {
+		close(*fd);
+		*fd = -1;
+	}
+	return rc;
+}
+
+struct dirent_cb {
+	collect_dirent_fn	 fn;
+	void			*arg;
+	int			 stopped;
+};
+
+static int
+feed_dirents(void *arg, const struct msg *m)
+{
+	struct dirent_cb *dc = arg;
+	const char *name;
+	uint8_t type;
+	uint64_t ino;
+	struct rd r;
+
+	rd_init(&r, m->payload, m->hdr.len);
+	while (rd_end(&r) == -1) {
+		if (rd_str(&r, &name, 255) == -1 || rd_u8(&r, &type) == -1 ||
+		    rd_u64(&r, &ino) == -1)
+			fatalx("privd sent malformed DIRENTS");
+		if (!dc->stopped && dc->fn(dc->arg, name, type, ino) != 0)
+			dc->stopped = 1;
+	}
+	return 0;
+}
+
+int
+collect_list_dir(struct collect *c, const char *path, collect_dirent_fn fn,
+    void *arg)
+{
+	struct dirent_cb dc = { fn, arg, 0 };
+	struct wr w;
+
+	wr_init(&w);
+	wr_str(&w, path);
+	if (wr_ok(&w) == -1)
+		return -ENAMETOOLONG;
+	return collect_transact(c, MSG_LIST_DIR, &w, MSG_DIRENTS, feed_dirents, &dc);
+}
+
+static int
+take_stat(void *arg, const struct msg *m)
+{
+	struct hq_stat *st = arg;
+	struct rd r;
+
+	rd_init(&r, m->payload, m->hdr.len);
+	if (rd_u64(&r, &st->dev) == -1 || rd_u64(&r, &st->ino) == -1 ||
+	    rd_u32(&r, &st->mode) == -1 || rd_u32(&r, &st->nlink) == -1 ||
+	    rd_u32(&r, &st->uid) == -1 || rd_u32(&r, &st->gid) == -1 ||
+	    rd_u64(&r, &st->rdev) == -1 || rd_i64(&r, &st->size) == -1 ||
+	    rd_i64(&r, &st->blksize) == -1 || rd_i64(&r, &st->blocks) == -1 ||
+	    rd_i64(&r, &st->atime) == -1 || rd_i64(&r, &st->mtime) == -1 ||
+	    rd_i64(&r, &st->ctime) == -1 || rd_i64(&r, &st->btime) == -1 ||
+	    rd_end(&r) == -1)
+		fatalx("privd sent malformed STAT_INFO");
+	return 0;
+}
+
+int
+collect_stat(struct collect *c, const char *path, int follow,
+    struct hq_stat *st)
+{
+	struct wr w;
+
+	memset(st, 0, sizeof(*st));
+	wr_init(&w);
+	wr_str(&w, path);
+	wr_u8(&w, follow ? 1 : 0);
+	if (wr_ok(&w) == -1)
+		return -ENAMETOOLONG;
+	return collect_transact(c, MSG_STAT, &w, MSG_STAT_INFO, take_stat, st);
+}
+
+struct link_buf {
+	char	*buf;
+	size_t	 len;
+};
+
+static int
+take_link(void *arg, const struct msg *m)
+{
+	struct link_buf *lb = arg;
+	const char *target;
+	struct rd r;
+
+	rd_init(&r, m->payload, m->hdr.len);
+	if (rd_str(&r, &target, IPC_MAX_PATH) == -1 || rd_end(&r) == -1)
+		fatalx("privd sent a malformed LINK");
+	if (strlen(target) >= lb->len)
+		return -ENAMETOOLONG;
+	memcpy(lb->buf, target, strlen(target) + 1);
+	return 0;
+}
+
+int
+collect_readlink(struct collect *c, const char *path, char *buf,
+    size_t len)
+{
+	struct link_buf lb = { buf, len };
+	struct wr w;
+
+	if (len > 0)
+		buf[0] = '\0';
+	wr_init(&w);
+	wr_str(&w, path);
+	if (wr_ok(&w) == -1)
+		return -ENAMETOOLONG;
+	return collect_transact(c, MSG_READLINK, &w, MSG_LINK, take_link, &lb);
+}

@@ -1,0 +1,86 @@
+/*
+ * hostql-worker: started by privd with its channel at fd 3.  It says
+ * HELLO, loads everything that needs a file (SQLite, the terminal, the
+ * time zone, the shell's history), enters the sandbox for good, and only
+ * then reads a query.
+ */
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../ipc/chan.h"
+#include "../ipc/log.h"
+#include "../sandbox/sandbox.h"
+#include "collect_impl.h"
+#include "db.h"
+#include "shell.h"
+
+static void
+say_hello(struct collect *c)
+{
+	struct wr w;
+
+	wr_init(&w);
+	wr_u8(&w, ROLE_WORKER);
+	wr_u32(&w, IPC_PROTOCOL_VERSION);
+	if (chan_send(&c->chan, MSG_HELLO, 0, &w, -1) == -1)
+		fatal("HELLO to privd");
+}
+
+static int
+is_channel(int fd)
+{
+	int type;
+	socklen_t len = sizeof(type);
+
+	return getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) == 0 &&
+	    type == SOCK_SEQPACKET;
+}
+
+static int
+is_regular(int fd)
+{
+	struct stat st;
+
+	return fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct collect col;
+	struct shell *sh;
+	struct db *db;
+	struct sandbox_opts opts = { WORKER_USER, SANDBOX_WORKER, 0 };
+	int status;
+
+	prctl(PR_SET_NAME, "hostql-worker");
+	log_init("hostql", 0);
+	if (!is_channel(CHAN_FD_PRIVD)) {
+		fprintf(stderr, "hostql-worker: run hostql, not this program\n");
+		return 2;
+	}
+	collect_init(&col, CHAN_FD_PRIVD);
+	say_hello(&col);
+	if ((sh = shell_new(argc, argv, &status)) == NULL)
+		return status;
+	if ((db = db_open(&col)) == NULL)
+		fatalx("cannot set up SQLite");
+	db_set_timeout(db, shell_query_timeout(sh));
+	if (shell_prepare(sh) == -1)
+		fatalx("cannot set up the shell");
+	tzset();
+	/* The shell's stdout may be a file, and its history is one. */
+	opts.file_writes = is_regular(STDOUT_FILENO) ||
+	    is_regular(STDERR_FILENO) || isatty(STDIN_FILENO);
+	sandbox_enter(&opts);
+	status = shell_run(sh, db);
+	shell_free(sh);
+	db_close(db);
+	return status;
+}

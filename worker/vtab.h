@@ -1,0 +1,27 @@
+/* The virtual table layer between SQLite and tables/; see vtab.c. */
+#ifndef HOSTQL_WORKER_VTAB_H
+#define HOSTQL_WORKER_VTAB_H
+
+#include <sqlite3.h>
+
+#include "../tables/table.h"
+
+/* What every table of one database shares. */
+struct vtab_env {
+	struct collect		*collect;
+	/* The last table whose plan lacked a required constraint, to name
+	 * it when SQLite finds no plan at all. */
+	const struct table	*missing_required;
+};
+
+struct vtab_module {
+	const struct table	*t;
+	struct vtab_env		*env;
+};
+
+int		 vtab_register(sqlite3 *, struct vtab_module *);
+/* CREATE TABLE text of a table, as SQLite sees it (sqlite3_free it). */
+char		*vtab_schema_sql(const struct table *);
+const char	*vtab_type_name(enum col_type);
+
+#endif
