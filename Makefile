@@ -114,7 +114,11 @@ $(UNIT_BIN): $(call obj,$(UNIT_SRC)) $(PRIVD_OBJ) $(WORKER_OBJ) $(COMMON_OBJ)
 unit: $(UNIT_BIN)
 	cd tests && ../$(UNIT_BIN)
 
-integration: all
+# A worker that speaks the IPC with hostile intent, for the tests.
+$(BUILD)/hostile-worker: $(BUILD)/tests/hostile/hostile_worker.o $(call obj,$(IPC_SRC))
+	$(CC) $(LDFLAGS) -o $@ $^
+
+integration: all $(BUILD)/hostile-worker
 	BUILD=$(BUILD) sh tests/integration/run.sh
 
 # Everything, then everything again under the sanitizers.

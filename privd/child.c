@@ -93,13 +93,12 @@ child_kill(struct child *c, const char *why)
 		event_del(c->ev_chan);
 }
 
-/* The child's status as a command's exit status. */
+/* The child's status as the command's: a worker that died ran no query
+ * to its end, which is a failed query. */
 static int
 exit_status_of(const siginfo_t *si)
 {
-	if (si->si_code == CLD_EXITED)
-		return si->si_status;
-	return 128 + si->si_status;
+	return si->si_code == CLD_EXITED ? si->si_status : 1;
 }
 
 static void
@@ -114,10 +113,10 @@ child_exited(evutil_socket_t fd, short events, void *arg)
 	memset(&si, 0, sizeof(si));
 	if (waitid((idtype_t)P_PIDFD, (id_t)fd, &si, WEXITED) == -1)
 		fatal("waitid");
-	if (si.si_code != CLD_EXITED)
+	if (si.si_code != CLD_EXITED && !c->violated)
 		log_warnx("%s (pid %d) died of signal %d%s", c->name,
-		    (int)c->pid, si.si_status, c->violated ? "" :
-		    " (a seccomp violation shows as signal 31)");
+		    (int)c->pid, si.si_status, si.si_status == SIGSYS ?
+		    " (a call outside its seccomp allowlist)" : "");
 	pd->exit_status = c->violated ? 1 : exit_status_of(&si);
 	child_forget(c);
 	if (si.si_code == CLD_EXITED && !c->violated) {

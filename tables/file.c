@@ -150,7 +150,7 @@ read_link_target(struct gen_ctx *ctx, struct filepaths *fp,
 	rc = collect_readlink(gen_collect(ctx), f->real, target, len);
 	if (rc < 0) {
 		if (rc != -ENOENT)
-			filepaths_warn(ctx, fp, "file: cannot read link %s: "
+			filepaths_warn(ctx, fp, "cannot read link %s: "
 			    "%s", f->path, strerror(-rc));
 		target[0] = '\0';
 		return;
@@ -173,7 +173,7 @@ file_row(struct gen_ctx *ctx, struct filepaths *fp, const struct filepath *f)
 	    (rc == 0 && f->dir_only && !S_ISDIR(st.mode)))
 		return 0;
 	if (rc < 0) {
-		filepaths_warn(ctx, fp, "file: cannot stat %s: %s", f->path,
+		filepaths_warn(ctx, fp, "cannot stat %s: %s", f->path,
 		    strerror(-rc));
 		return 0;
 	}
@@ -195,17 +195,17 @@ file_generate(struct gen_ctx *ctx)
 	int rc = 0;
 
 	if (gen_count(ctx, C_PID_WITH_NAMESPACE, GEN_EQ) > 0) {
-		gen_warn(ctx, "file: pid_with_namespace is not supported");
+		gen_warn(ctx, "pid_with_namespace is not supported");
 		return 0;
 	}
-	if (filepaths_gather(ctx, "file", C_PATH, C_DIRECTORY, &fp) == -1)
+	if (filepaths_gather(ctx, C_PATH, C_DIRECTORY, &fp) == -1)
 		return -1;
 	for (i = 0; i < fp.n && rc == 0; i++)
 		rc = file_row(ctx, &fp, &fp.v[i]);
-	filepaths_warn_end(ctx, &fp, "file");
+	filepaths_warn_end(ctx, &fp);
 	filepaths_free(&fp);
 	if (rc == -1)
-		gen_error(ctx, "file: out of memory");
+		gen_error(ctx, "out of memory");
 	return rc;
 }
 

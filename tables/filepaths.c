@@ -15,7 +15,6 @@
 /* One gathering: the query, the list it fills, the bounds it shares. */
 struct gather {
 	struct gen_ctx		*ctx;
-	const char		*name;
 	struct filepaths	*fp;
 	struct pathglob_limits	 lim;
 	int			 cut;
@@ -44,12 +43,11 @@ filepaths_warn(struct gen_ctx *ctx, struct filepaths *fp, const char *fmt,
 }
 
 void
-filepaths_warn_end(struct gen_ctx *ctx, struct filepaths *fp,
-    const char *name)
+filepaths_warn_end(struct gen_ctx *ctx, struct filepaths *fp)
 {
 	if (fp->nwarn > FILEPATHS_MAX_WARN)
-		gen_warn(ctx, "%s: %u more warnings like these not shown",
-		    name, fp->nwarn - FILEPATHS_MAX_WARN);
+		gen_warn(ctx, "%u more warnings like these not shown",
+		    fp->nwarn - FILEPATHS_MAX_WARN);
 }
 
 static void
@@ -82,8 +80,8 @@ add_file(struct gather *g, const char *path, const char *directory,
 	int dir_only;
 
 	if (pathglob_canonical(path, real, sizeof(real), &dir_only) == -1) {
-		filepaths_warn(g->ctx, fp, "%s: %s: a path with \"..\" or "
-		    "too long", g->name, path);
+		filepaths_warn(g->ctx, fp, "%s: a path with \"..\" or too "
+		    "long", path);
 		return 0;
 	}
 	if (fp->n == fp->cap) {
@@ -129,14 +127,14 @@ list_dir(void *arg, const char *dir, pathglob_entry_fn fn, void *fnarg)
 	int dir_only, rc;
 
 	if (pathglob_canonical(dir, real, sizeof(real), &dir_only) == -1) {
-		filepaths_warn(g->ctx, g->fp, "%s: %s: a path with \"..\" or "
-		    "too long", g->name, dir);
+		filepaths_warn(g->ctx, g->fp, "%s: a path with \"..\" or too "
+		    "long", dir);
 		return -EINVAL;
 	}
 	rc = collect_list_dir(gen_collect(g->ctx), real, fn, fnarg);
 	if (rc < 0 && rc != -ENOENT && rc != -ENOTDIR)
-		filepaths_warn(g->ctx, g->fp, "%s: cannot list %s: %s",
-		    g->name, dir, strerror(-rc));
+		filepaths_warn(g->ctx, g->fp, "cannot list %s: %s", dir,
+		    strerror(-rc));
 	return rc;
 }
 
@@ -180,8 +178,7 @@ walk_pattern(struct gather *g, const char *col, const char *pattern,
 	const char *why;
 
 	if (pathglob_compile(pattern, &pg, &why) == -1) {
-		gen_error(g->ctx, "%s: %s LIKE '%s': %s", g->name, col,
-		    pattern, why);
+		gen_error(g->ctx, "%s LIKE '%s': %s", col, pattern, why);
 		return -1;
 	}
 	if (flags & PATHGLOB_DIRS)
@@ -216,8 +213,8 @@ static void
 list_directory(struct gather *g, const char *dir)
 {
 	if (*dir != '/') {
-		filepaths_warn(g->ctx, g->fp, "%s: directory '%s' is not "
-		    "absolute", g->name, dir);
+		filepaths_warn(g->ctx, g->fp, "directory '%s' is not absolute",
+		    dir);
 		return;
 	}
 	if (g->cut & PATHGLOB_CUT_ENTRIES)
@@ -238,8 +235,8 @@ gather_paths(struct gather *g, int col)
 		if ((v = gen_text(g->ctx, col, GEN_EQ, i)) == NULL)
 			continue;
 		if (*v != '/') {
-			filepaths_warn(g->ctx, g->fp, "%s: path '%s' is not "
-			    "absolute", g->name, v);
+			filepaths_warn(g->ctx, g->fp, "path '%s' is not "
+			    "absolute", v);
 			continue;
 		}
 		(void)add_path(g, v, DT_UNKNOWN);
@@ -311,15 +308,15 @@ static void
 warn_cut(struct gather *g)
 {
 	if (g->cut & PATHGLOB_CUT_ENTRIES)
-		gen_warn(g->ctx, "%s: stopped after %llu directory entries; "
-		    "narrow the pattern", g->name,
+		gen_warn(g->ctx, "stopped after %llu directory entries; "
+		    "narrow the pattern",
 		    (unsigned long long)g->lim.max_entries);
 	if (g->cut & PATHGLOB_CUT_DEPTH)
-		gen_warn(g->ctx, "%s: a recursive pattern was not followed "
-		    "deeper than %d levels", g->name, g->lim.max_depth);
+		gen_warn(g->ctx, "a recursive pattern was not followed "
+		    "deeper than %d levels", g->lim.max_depth);
 	if (g->cut & PATHGLOB_CUT_LENGTH)
-		gen_warn(g->ctx, "%s: paths longer than %d bytes were "
-		    "skipped", g->name, PATHGLOB_PATH_MAX - 1);
+		gen_warn(g->ctx, "paths longer than %d bytes were skipped",
+		    PATHGLOB_PATH_MAX - 1);
 }
 
 static int
@@ -330,7 +327,7 @@ constrained(struct gen_ctx *ctx, int col)
 }
 
 int
-filepaths_gather(struct gen_ctx *ctx, const char *name, int col_path,
+filepaths_gather(struct gen_ctx *ctx, int col_path,
     int col_dir, struct filepaths *fp)
 {
 	struct gather g;
@@ -339,13 +336,12 @@ filepaths_gather(struct gen_ctx *ctx, const char *name, int col_path,
 
 	memset(fp, 0, sizeof(*fp));
 	if (!constrained(ctx, col_path) && !constrained(ctx, col_dir)) {
-		gen_error(ctx, "%s: the query must give path or directory "
-		    "(with =, IN or LIKE)", name);
+		gen_error(ctx, "the query must give path or directory (with "
+		    "=, IN or LIKE)");
 		return -1;
 	}
 	memset(&g, 0, sizeof(g));
 	g.ctx = ctx;
-	g.name = name;
 	g.fp = fp;
 	pathglob_limits_init(&g.lim);
 	if (gather_paths(&g, col_path) == -1 ||
@@ -355,7 +351,7 @@ filepaths_gather(struct gen_ctx *ctx, const char *name, int col_path,
 		free(g.dirs[k]);
 	free(g.dirs);
 	if (rc == 0 && (g.nomem || (g.cut & PATHGLOB_NOMEM))) {
-		gen_error(ctx, "%s: out of memory", name);
+		gen_error(ctx, "out of memory");
 		rc = -1;
 	}
 	if (rc == -1) {

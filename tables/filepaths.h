@@ -37,12 +37,12 @@ struct filepaths {
 
 /*
  * Gather the files named by the constraints on columns col_path and
- * col_dir of table name.  Returns 0, or -1 after gen_error() (no usable
+ * col_dir.  Returns 0, or -1 after gen_error() (no usable
  * constraint, a pattern that cannot be used, out of memory).  A directory
  * that cannot be listed or a walk cut at its bounds is a gen_warn().
  */
-int	filepaths_gather(struct gen_ctx *, const char *name, int col_path,
-	    int col_dir, struct filepaths *);
+int	filepaths_gather(struct gen_ctx *, int col_path, int col_dir,
+	    struct filepaths *);
 void	filepaths_free(struct filepaths *);
 
 /*
@@ -52,7 +52,6 @@ void	filepaths_free(struct filepaths *);
 #define FILEPATHS_MAX_WARN	10
 void	filepaths_warn(struct gen_ctx *, struct filepaths *, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
-void	filepaths_warn_end(struct gen_ctx *, struct filepaths *,
-	    const char *name);
+void	filepaths_warn_end(struct gen_ctx *, struct filepaths *);
 
 #endif

@@ -88,7 +88,7 @@ is_regular(struct gen_ctx *ctx, struct filepaths *fp,
 	if (rc == -ENOENT || rc == -ENOTDIR || rc == -ELOOP)
 		return 0;
 	if (rc < 0) {
-		filepaths_warn(ctx, fp, "hash: cannot stat %s: %s", f->path,
+		filepaths_warn(ctx, fp, "cannot stat %s: %s", f->path,
 		    strerror(-rc));
 		return 0;
 	}
@@ -123,12 +123,12 @@ hash_file(struct gen_ctx *ctx, struct filepaths *fp,
 	if (rc == -ENOENT)
 		return -1;
 	if (rc < 0) {
-		filepaths_warn(ctx, fp, "hash: cannot open %s: %s", f->path,
+		filepaths_warn(ctx, fp, "cannot open %s: %s", f->path,
 		    strerror(-rc));
 		return -1;
 	}
 	if (!same_regular_file(fd, st)) {
-		filepaths_warn(ctx, fp, "hash: %s changed while it was read",
+		filepaths_warn(ctx, fp, "%s changed while it was read",
 		    f->path);
 		close(fd);
 		return -1;
@@ -136,7 +136,7 @@ hash_file(struct gen_ctx *ctx, struct filepaths *fp,
 	rc = digest_fd(fd, which, out, NULL);
 	close(fd);
 	if (rc < 0) {
-		filepaths_warn(ctx, fp, "hash: cannot read %s: %s", f->path,
+		filepaths_warn(ctx, fp, "cannot read %s: %s", f->path,
 		    strerror(-rc));
 		return -1;
 	}
@@ -177,18 +177,18 @@ hash_generate(struct gen_ctx *ctx)
 	int rc = 0;
 
 	if (gen_count(ctx, C_PID_WITH_NAMESPACE, GEN_EQ) > 0) {
-		gen_warn(ctx, "hash: pid_with_namespace is not supported");
+		gen_warn(ctx, "pid_with_namespace is not supported");
 		return 0;
 	}
-	if (filepaths_gather(ctx, "hash", C_PATH, C_DIRECTORY, &fp) == -1)
+	if (filepaths_gather(ctx, C_PATH, C_DIRECTORY, &fp) == -1)
 		return -1;
 	which = wanted_digests(ctx);
 	for (i = 0; i < fp.n && rc == 0; i++)
 		rc = hash_row(ctx, &fp, &fp.v[i], which);
-	filepaths_warn_end(ctx, &fp, "hash");
+	filepaths_warn_end(ctx, &fp);
 	filepaths_free(&fp);
 	if (rc == -1)
-		gen_error(ctx, "hash: out of memory");
+		gen_error(ctx, "out of memory");
 	return rc;
 }
 

@@ -51,17 +51,17 @@ blob_str(struct blob *b, const char **s, size_t *slen)
 	return 0;
 }
 
-/* The N of "<prefix>[N]", 0 when the text is not exactly that. */
+/* The N of "<prefix>:[N]", 0 when the text is not exactly that. */
 static uint64_t
 bracket_number(const char *s, size_t len, const char *prefix)
 {
 	size_t plen = strlen(prefix), i;
 	uint64_t v = 0;
 
-	if (len < plen + 3 || memcmp(s, prefix, plen) != 0 ||
-	    s[plen] != '[' || s[len - 1] != ']')
+	if (len < plen + 4 || memcmp(s, prefix, plen) != 0 ||
+	    s[plen] != ':' || s[plen + 1] != '[' || s[len - 1] != ']')
 		return 0;
-	for (i = plen + 1; i < len - 1; i++) {
+	for (i = plen + 2; i < len - 1; i++) {
 		if (s[i] < '0' || s[i] > '9')
 			return 0;
 		if (v > (UINT64_MAX - 9) / 10)
@@ -74,7 +74,7 @@ bracket_number(const char *s, size_t len, const char *prefix)
 uint64_t
 socket_link_inode(const char *target, size_t len)
 {
-	return bracket_number(target, len, "socket:");
+	return bracket_number(target, len, "socket");
 }
 
 static int

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "../tables/table.h"
 #include "lineedit.h"
@@ -248,8 +249,10 @@ editline_setup(struct lineedit *le, const char *prog)
 	el_set(le->el, EL_EDITOR, "emacs");
 	el_set(le->el, EL_HIST, history, le->hist);
 	el_set(le->el, EL_PROMPT, prompt_main);
-	el_set(le->el, EL_ADDFN, "hostql-complete",
-	    "Complete a table name", complete_table);
+	/* The wide call: the narrow one copies the names and never frees
+	 * them. */
+	el_wset(le->el, EL_ADDFN, L"hostql-complete",
+	    L"Complete a table name", complete_table);
 	el_set(le->el, EL_BIND, "^I", "hostql-complete", NULL);
 	/* The user's own key bindings, read now while files can be. */
 	el_source(le->el, NULL);

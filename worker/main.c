@@ -18,6 +18,7 @@
 #include "../sandbox/sandbox.h"
 #include "collect_impl.h"
 #include "db.h"
+#include "probe.h"
 #include "shell.h"
 
 static void
@@ -57,6 +58,7 @@ main(int argc, char **argv)
 	struct shell *sh;
 	struct db *db;
 	struct sandbox_opts opts = { WORKER_USER, SANDBOX_WORKER, 0 };
+	const char *probe;
 	int status;
 
 	prctl(PR_SET_NAME, "hostql-worker");
@@ -67,6 +69,7 @@ main(int argc, char **argv)
 	}
 	collect_init(&col, CHAN_FD_PRIVD);
 	say_hello(&col);
+	probe = probe_take_flag(&argc, argv);
 	if ((sh = shell_new(argc, argv, &status)) == NULL)
 		return status;
 	if ((db = db_open(&col)) == NULL)
@@ -79,6 +82,8 @@ main(int argc, char **argv)
 	opts.file_writes = is_regular(STDOUT_FILENO) ||
 	    is_regular(STDERR_FILENO) || isatty(STDIN_FILENO);
 	sandbox_enter(&opts);
+	if (probe != NULL)
+		return probe_run(probe);
 	status = shell_run(sh, db);
 	shell_free(sh);
 	db_close(db);

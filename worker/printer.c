@@ -355,7 +355,8 @@ fmt_json_string(struct outbuf *b, const char *s, size_t len)
 			i++;
 			continue;
 		}
-		if (p[i] >= 0x80 && (n = utf8_decode(p + i, len - i, &c)) != 0) {
+		if (p[i] >= 0x80 &&
+		    (n = utf8_decode(p + i, len - i, &c)) != 0) {
 			i += n;
 			continue;
 		}

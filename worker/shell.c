@@ -74,6 +74,7 @@ struct flag {
 	enum flag_kind	 kind;
 	int		(*set)(struct shell *, const char *flag,
 			    const char *value);
+	const char	*arg;		/* the value's name, for --help */
 	const char	*help;
 };
 
@@ -220,25 +221,31 @@ static int flag_help(struct shell *, const char *, const char *);
 static int flag_version(struct shell *, const char *, const char *);
 
 static const struct flag flags[] = {
-	{ "json", FLAG_BOOL, flag_json, "print a JSON array, a row a line" },
-	{ "json_pretty", FLAG_BOOL, flag_json_pretty,
+	{ "json", FLAG_BOOL, flag_json, NULL,
+	    "print a JSON array, a row a line" },
+	{ "json_pretty", FLAG_BOOL, flag_json_pretty, NULL,
 	    "print an indented JSON array" },
-	{ "csv", FLAG_BOOL, flag_csv, "print comma-separated values" },
-	{ "line", FLAG_BOOL, flag_line, "print one \"column = value\" a line" },
-	{ "list", FLAG_BOOL, flag_list, "print values split by the separator" },
-	{ "header", FLAG_BOOL, flag_header,
-	    "print column names (default; --header=false or --noheader: not)" },
-	{ "separator", FLAG_VALUE, flag_separator,
-	    "S: separator of list (\"|\") and csv (\",\") output" },
-	{ "nullvalue", FLAG_VALUE, flag_nullvalue,
-	    "S: text printed for NULL (default empty)" },
-	{ "query_timeout", FLAG_VALUE, flag_query_timeout,
-	    "MS: deadline of each statement (default 10000, 0: none)" },
-	{ "L", FLAG_BOOL, flag_list_tables, "list the tables, like .tables" },
-	{ "A", FLAG_VALUE, flag_all, "TABLE: select all of a table, like .all" },
-	{ "help", FLAG_BOOL, flag_help, "print this help" },
-	{ "version", FLAG_BOOL, flag_version, "print the version" },
-	{ "verbose", FLAG_BOOL, flag_ignored, NULL },
+	{ "csv", FLAG_BOOL, flag_csv, NULL,
+	    "print comma-separated values" },
+	{ "line", FLAG_BOOL, flag_line, NULL,
+	    "print one \"column = value\" a line" },
+	{ "list", FLAG_BOOL, flag_list, NULL,
+	    "print values split by the separator" },
+	{ "header", FLAG_BOOL, flag_header, NULL,
+	    "print column names (default; --noheader: not)" },
+	{ "separator", FLAG_VALUE, flag_separator, "S",
+	    "separator of list (\"|\") and csv (\",\") output" },
+	{ "nullvalue", FLAG_VALUE, flag_nullvalue, "S",
+	    "text printed for NULL (default empty)" },
+	{ "query_timeout", FLAG_VALUE, flag_query_timeout, "MS",
+	    "deadline of each statement (default 10000, 0: none)" },
+	{ "L", FLAG_BOOL, flag_list_tables, NULL,
+	    "list the tables, like .tables" },
+	{ "A", FLAG_VALUE, flag_all, "TABLE",
+	    "select all of a table, like .all" },
+	{ "help", FLAG_BOOL, flag_help, NULL, "print this help" },
+	{ "version", FLAG_BOOL, flag_version, NULL, "print the version" },
+	{ "verbose", FLAG_BOOL, flag_ignored, NULL, NULL },
 };
 
 #define FLAG_STOP	1	/* --help, --version: done, status 0 */
@@ -258,8 +265,10 @@ flag_help(struct shell *sh, const char *flag, const char *value)
 	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
 		if (flags[i].help == NULL)
 			continue;
-		snprintf(left, sizeof(left), "%s%s", strlen(flags[i].name) == 1 ?
-		    "-" : "--", flags[i].name);
+		snprintf(left, sizeof(left), "%s%s%s%s",
+		    strlen(flags[i].name) == 1 ? "-" : "--", flags[i].name,
+		    flags[i].arg != NULL ? " " : "",
+		    flags[i].arg != NULL ? flags[i].arg : "");
 		printf("  %-17s%s\n", left, flags[i].help);
 	}
 	printf("  %-17s%s\n", "--policy_path F", "use the policy in file F");
@@ -642,7 +651,8 @@ run_sql(struct shell *sh, const char *sql, int *count)
 	*count = 0;
 	while (*tail != '\0') {
 		prev = tail;
-		if (sqlite3_prepare_v2(h, tail, -1, &stmt, &tail) != SQLITE_OK) {
+		if (sqlite3_prepare_v2(h, tail, -1, &stmt, &tail) !=
+		    SQLITE_OK) {
 			report_error(sh);
 			return -1;
 		}

@@ -168,6 +168,8 @@ START_TEST(test_backend)
 }
 END_TEST
 
+Suite	*suite_digest(void);
+
 Suite *
 suite_digest(void)
 {

@@ -233,6 +233,8 @@ START_TEST(textparse_numbers)
 }
 END_TEST
 
+Suite	*suite_keyvalue(void);
+
 Suite *
 suite_keyvalue(void)
 {

@@ -563,7 +563,15 @@ START_TEST(message_lengths)
 	ck_assert_int_eq(nlp_walk(NULL, 4, count_any, &n), -EBADMSG);
 	/* A message the type wants bigger than it is. */
 	ck_assert_int_eq(nlp_routes(buf, 16, ignore_route, NULL), -EBADMSG);
+	put_hdr(buf, 16, SOCK_DIAG_BY_FAMILY);
 	ck_assert_int_eq(nlp_sock_diag(buf, 16, 6, ignore_sock, NULL),
+	    -EBADMSG);
+	put_hdr(buf, 20, SOCK_DIAG_BY_FAMILY);
+	buf[16] = AF_INET;
+	ck_assert_int_eq(nlp_sock_diag(buf, 20, 6, ignore_sock, NULL),
+	    -EBADMSG);
+	buf[16] = AF_UNIX;
+	ck_assert_int_eq(nlp_sock_diag(buf, 20, 0, ignore_sock, NULL),
 	    -EBADMSG);
 }
 END_TEST

@@ -145,6 +145,8 @@ START_TEST(group_lines)
 }
 END_TEST
 
+Suite	*suite_passwd(void);
+
 Suite *
 suite_passwd(void)
 {

@@ -186,7 +186,7 @@ START_TEST(status_self)
 	ck_assert_int_eq(ps.vm_rss_kb, 1672);
 	ck_assert_int_eq(ps.vm_size_kb, 3060);
 	ck_assert_int_eq(ps.threads, 1);
-	ck_assert_int_eq(ps.tgid, 6573);
+	ck_assert_int_eq(ps.tgid, 6574);
 	free(buf);
 }
 END_TEST
@@ -337,6 +337,8 @@ START_TEST(btime_and_uptime)
 	    &up), -1);
 }
 END_TEST
+
+Suite	*suite_procfs(void);
 
 Suite *
 suite_procfs(void)

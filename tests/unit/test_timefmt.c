@@ -31,6 +31,8 @@ START_TEST(formats)
 }
 END_TEST
 
+Suite	*suite_timefmt(void);
+
 Suite *
 suite_timefmt(void)
 {
