@@ -121,9 +121,11 @@ $(BUILD)/hostile-worker: $(BUILD)/tests/hostile/hostile_worker.o $(call obj,$(IP
 integration: all $(BUILD)/hostile-worker
 	BUILD=$(BUILD) sh tests/integration/run.sh
 
-# Everything, then everything again under the sanitizers.
+# Everything, then everything again under the sanitizers, then each
+# fuzzer for a little while.
 check: unit integration
 	$(MAKE) SAN=1 unit integration
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-10} sh fuzz/run.sh
 
 run: all
 	./$(BUILD)/hostql --header "SELECT p.pid, p.name, l.address, l.port, \
