@@ -79,7 +79,8 @@ batch_add(struct batch *b, int32_t pid, unsigned int kind, int err,
 		wr_u8(&b->w, (uint8_t)(part < len || more));
 		wr_bytes(&b->w, data, part);
 		b->records++;
-		data += part;
+		if (part > 0)
+			data += part;
 		len -= part;
 	} while (len > 0);
 	return 0;

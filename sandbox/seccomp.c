@@ -64,17 +64,17 @@ allow_fcntl_and_ioctl(scmp_filter_ctx ctx)
 	size_t i;
 
 	if (seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(fcntl), 1,
-	    SCMP_A1(SCMP_CMP_EQ, F_GETFL)) < 0 ||
+	    SCMP_A1(SCMP_CMP_EQ, F_GETFL, 0)) < 0 ||
 	    seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(fcntl), 1,
-	    SCMP_A1(SCMP_CMP_EQ, F_SETFL)) < 0 ||
+	    SCMP_A1(SCMP_CMP_EQ, F_SETFL, 0)) < 0 ||
 	    seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(fcntl), 1,
-	    SCMP_A1(SCMP_CMP_EQ, F_GETFD)) < 0 ||
+	    SCMP_A1(SCMP_CMP_EQ, F_GETFD, 0)) < 0 ||
 	    seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(fcntl), 1,
-	    SCMP_A1(SCMP_CMP_EQ, F_SETFD)) < 0)
+	    SCMP_A1(SCMP_CMP_EQ, F_SETFD, 0)) < 0)
 		return -1;
 	for (i = 0; i < sizeof(tty_ioctls) / sizeof(tty_ioctls[0]); i++)
 		if (seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(ioctl), 1,
-		    SCMP_A1(SCMP_CMP_EQ, tty_ioctls[i])) < 0)
+		    SCMP_A1(SCMP_CMP_EQ, tty_ioctls[i], 0)) < 0)
 			return -1;
 	/* abort() signals itself; nothing else may be signalled. */
 	return seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(tgkill), 0) < 0 ?

@@ -86,7 +86,8 @@ cpuinfo_parse(const char *buf, size_t len, struct cpuinfo *ci)
 			first_value(&ci->model, v);
 		else if (txt_eq(k, "microcode"))
 			first_value(&ci->microcode, v);
-		else if (txt_eq(k, "physical id") && span_u64(v, &socket) == 0) {
+		else if (txt_eq(k, "physical id") &&
+		    span_u64(v, &socket) == 0) {
 			have_socket = 1;
 			remember_socket(ids, socket);
 		} else if (txt_eq(k, "core id") && span_u64(v, &core) == 0)

@@ -133,44 +133,34 @@ ends_recursive(const char *seg)
 	return len >= 2 && seg[len - 1] == '%' && seg[len - 2] == '%';
 }
 
-/* Split body (no trailing '/') into the segments from the first wild one
- * on; base gets what comes before it. */
+/* Split body (no trailing '/', a wildcard somewhere) into the segments
+ * from the first wild one on; base gets what comes before it. */
 static int
 split_segments(struct pathglob *g, const char *body)
 {
-	const char *seg, *slash, *first;
-	size_t n = 0, i;
+	const char *first, *seg, *slash;
+	size_t n = 1, i;
 
-	/* The first wild segment: scan segment by segment. */
-	first = NULL;
-	seg = body + 1;
-	for (;;) {
-		slash = strchr(seg, '/');
-		n = slash ? (size_t)(slash - seg) : strlen(seg);
-		if (strcspn(seg, "%_") < n) {
-			first = seg;
-			break;
-		}
-		if (slash == NULL)
-			return 0;	/* the caller saw a wildcard */
-		seg = slash + 1;
-	}
-	n = 0;
+	/* The first wild segment starts after the '/' before the first
+	 * wildcard; body starts with '/', so there is one. */
+	first = strpbrk(body, "%_");
+	while (first[-1] != '/')
+		first--;
 	if ((g->base = strndup(body, (size_t)(first - 1 - body))) == NULL)
 		return -1;
-	for (seg = first; seg != NULL; seg = slash ? slash + 1 : NULL) {
-		slash = strchr(seg, '/');
+	for (seg = first; (slash = strchr(seg, '/')) != NULL; seg = slash + 1)
 		n++;
-	}
 	if ((g->segs = calloc(n, sizeof(*g->segs))) == NULL)
 		return -1;
-	for (seg = first, i = 0; i < n; seg = slash + 1, i++) {
+	for (seg = first, i = 0; i < n; i++) {
 		slash = strchr(seg, '/');
-		g->segs[i] = slash ? strndup(seg, (size_t)(slash - seg)) :
-		    strdup(seg);
+		g->segs[i] = strndup(seg, slash != NULL ?
+		    (size_t)(slash - seg) : strlen(seg));
 		if (g->segs[i] == NULL)
 			return -1;
 		g->nsegs = i + 1;
+		if (slash != NULL)
+			seg = slash + 1;
 	}
 	g->recursive = ends_recursive(g->segs[n - 1]);
 	return 0;

@@ -37,7 +37,7 @@ struct pathglob {
 	size_t		 nsegs;
 	int		 literal;	/* no wildcard: base is the path */
 	int		 recursive;	/* last segment ended in "%%" */
-	int		 dirs_only;	/* pattern ended in '/' */
+	int		 dirs_only;	/* how many '/' ended the pattern */
 };
 
 /*

@@ -79,7 +79,8 @@ static const struct column processes_columns[] = {
 	    "Process start time in seconds since Epoch" },
 	{ "parent", COL_BIGINT, 0, NULL, "Process parent's PID" },
 	{ "pgroup", COL_BIGINT, 0, NULL, "Process group" },
-	{ "threads", COL_INTEGER, 0, NULL, "Number of threads used by process" },
+	{ "threads", COL_INTEGER, 0, NULL,
+	    "Number of threads used by process" },
 	{ "nice", COL_INTEGER, 0, NULL, "Process nice level (-20 to 20, "
 	    "default 0)" },
 	{ "cgroup_path", COL_TEXT, 0, NULL,

@@ -22,19 +22,6 @@ struct sock_owners {
 	size_t			 cap;
 };
 
-/* The network namespace of each process, by pid. */
-struct pid_netns {
-	int32_t		pid;
-	uint64_t	ns;
-};
-
-struct pid_netns_list {
-	struct pid_netns	*v;
-	size_t			 n;
-	size_t			 cap;
-	int			 sorted;
-};
-
 /*
  * Add the sockets of one PROC_FDS blob (a sequence of u32 fd and str
  * target, as the catalogue encodes them).  Returns 0, -ENOMEM, or
@@ -58,10 +45,5 @@ uint64_t socket_link_inode(const char *target, size_t len);
  */
 int	proc_ns_inode(const char *data, size_t len, const char *name,
 	    uint64_t *ino);
-
-int	pid_netns_add(struct pid_netns_list *, int32_t pid, uint64_t ns);
-/* The namespace of pid, 0 when unknown. */
-uint64_t pid_netns_find(struct pid_netns_list *, int32_t pid);
-void	pid_netns_free(struct pid_netns_list *);
 
 #endif

@@ -13,6 +13,7 @@
 #include <netinet/tcp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "socket_scan.h"
 
@@ -22,8 +23,7 @@ struct scan {
 	socket_row_fn		 fn;
 	void			*arg;
 	struct sock_owners	 owners;
-	struct pid_netns_list	 netns;
-	uint64_t		 default_ns;
+	uint64_t		 netns;
 	size_t			 bad_fds;	/* malformed PROC_FDS blobs */
 	int			 nomem;
 	/* Of the dump under way. */
@@ -54,11 +54,8 @@ scan_proc_file(void *arg, int32_t pid, unsigned int kind, int err,
 			return 1;
 		}
 	} else if (kind == PROC_NS) {
-		if (proc_ns_inode(data, len, "net", &ns) == 0 &&
-		    pid_netns_add(&s->netns, pid, ns) != 0) {
-			s->nomem = 1;
-			return 1;
-		}
+		if (proc_ns_inode(data, len, "net", &ns) == 0)
+			s->netns = ns;
 	}
 	return 0;
 }
@@ -73,8 +70,6 @@ scan_read_owners(struct scan *s)
 	size_t i, n;
 	int rc;
 
-	if (o->want_netns)
-		kinds |= PROC_KIND_BIT(PROC_NS);
 	if (o->npids == 0)
 		rc = collect_proc_read(c, NULL, 0, kinds, scan_proc_file, s);
 	else {
@@ -98,13 +93,24 @@ scan_read_owners(struct scan *s)
 		gen_warn(s->ctx, "%zu malformed descriptor lists skipped",
 		    s->bad_fds);
 	sock_owners_sort(&s->owners);
-	/* Sockets nobody holds belong to privd's namespace; the lowest
-	 * pid (init, usually) is the best guess at it we have. */
-	if (s->netns.n > 0) {
-		(void)pid_netns_find(&s->netns, 0);	/* sorts them */
-		s->default_ns = s->netns.v[0].ns;
-	}
 	return 0;
+}
+
+/*
+ * The dumps run in privd's network namespace, so that is the namespace
+ * of every socket they return, whoever holds it (osquery too shows the
+ * namespace whose socket list it read).  privd is the worker's parent;
+ * its ns links are one small read, where those of every holder would
+ * double the cost of the query.
+ */
+static void
+scan_read_netns(struct scan *s)
+{
+	int32_t privd = (int32_t)getppid();
+
+	if (privd > 1)
+		(void)collect_proc_read(gen_collect(s->ctx), &privd, 1,
+		    PROC_KIND_BIT(PROC_NS), scan_proc_file, s);
 }
 
 static int
@@ -119,14 +125,13 @@ scan_socket(void *arg, const struct nlp_sock *sk)
 	if (n == 0) {
 		if (s->opts->only_owned)
 			return 0;
-		rc = s->fn(s->arg, sk, NULL, s->default_ns);
+		rc = s->fn(s->arg, sk, NULL, s->netns);
 		if (rc != 0)
 			s->row_err = rc;
 		return rc;
 	}
 	for (i = 0; i < n; i++) {
-		rc = s->fn(s->arg, sk, &o[i],
-		    pid_netns_find(&s->netns, o[i].pid));
+		rc = s->fn(s->arg, sk, &o[i], s->netns);
 		if (rc != 0) {
 			s->row_err = rc;
 			return rc;
@@ -227,6 +232,8 @@ socket_scan(struct gen_ctx *ctx, const struct socket_scan_opts *opts,
 	s.opts = opts;
 	s.fn = fn;
 	s.arg = arg;
+	if (opts->want_netns)
+		scan_read_netns(&s);
 	if (scan_read_owners(&s) == -1)
 		rc = -1;
 	for (i = 0; rc == 0 && i < sizeof(inet) / sizeof(inet[0]); i++)
@@ -235,6 +242,5 @@ socket_scan(struct gen_ctx *ctx, const struct socket_scan_opts *opts,
 	if (rc == 0)
 		rc = scan_dump(&s, NL_UNIX_DIAG, AF_UNSPEC, 0);
 	sock_owners_free(&s.owners);
-	pid_netns_free(&s.netns);
 	return rc;
 }

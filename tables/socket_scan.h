@@ -1,6 +1,6 @@
 /*
  * The walk both socket tables share: which process holds which socket
- * (PROC_FDS, and PROC_NS for the network namespace), then the sock_diag
+ * (PROC_FDS), then the sock_diag
  * dumps of TCP and UDP over IPv4 and IPv6 and of unix sockets, each
  * socket handed over once per holder.
  */
@@ -16,7 +16,8 @@
 
 /*
  * owner is NULL for a socket no process (that privd could see) holds;
- * netns is the holder's network namespace inode, or 0 when unknown.
+ * netns is the inode of the network namespace the sockets were dumped
+ * in, or 0 when unknown or not asked for.
  * Return 0 to go on, a negative errno to stop the scan.
  */
 typedef int (*socket_row_fn)(void *arg, const struct nlp_sock *,
@@ -26,7 +27,7 @@ struct socket_scan_opts {
 	const int32_t	*pids;		/* the pids to read, or NULL */
 	size_t		 npids;		/* 0: every process */
 	int		 only_owned;	/* drop sockets no listed pid holds */
-	int		 want_netns;	/* read PROC_NS too */
+	int		 want_netns;	/* find the namespace's inode */
 };
 
 /*

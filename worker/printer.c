@@ -287,10 +287,6 @@ csv_needs_quotes(const char *s, size_t len, const char *sep)
 {
 	size_t seplen = strlen(sep);
 
-	if (len == 0)
-		return 0;
-	if (s[0] == ' ' || s[len - 1] == ' ')
-		return 1;
 	if (memchr(s, '"', len) != NULL || memchr(s, '\n', len) != NULL ||
 	    memchr(s, '\r', len) != NULL)
 		return 1;

@@ -71,8 +71,7 @@ int	fmt_display(struct outbuf *, const char *, size_t);
 
 /*
  * Append a CSV field (RFC 4180): quoted when it holds the separator, a
- * double quote, a CR or LF, or begins or ends with a space; inner quotes
- * are doubled.
+ * double quote, a CR or LF, and then with its inner quotes doubled.
  */
 int	fmt_csv_field(struct outbuf *, const char *, size_t, const char *sep);
 

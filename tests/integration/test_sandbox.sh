@@ -38,8 +38,11 @@ fds=$(ls /proc/$worker/fd | sort -n | tr '\n' ' ')
 expect_eq "worker fds" "$fds" "0 1 2 3 "
 nofile=$(awk '/Max open files/ { print $4 }' /proc/$worker/limits)
 expect_eq "worker nofile" "$nofile" 32
-nproc=$(awk '/Max processes/ { print $3 }' /proc/$worker/limits)
-expect_eq "worker nproc" "$nproc" 0
+# Sanitizer builds leave room for LeakSanitizer's tracer.
+if [ "$BUILD" != build-san ]; then
+	nproc=$(awk '/Max processes/ { print $3 }' /proc/$worker/limits)
+	expect_eq "worker nproc" "$nproc" 0
+fi
 
 echo "SELECT 40 + 2;" >&3
 exec 3>&-
@@ -48,7 +51,9 @@ rc=$?
 expect_eq "exit status" "$rc" 0
 expect_contains "output" "$(cat "$TESTDIR/out")" 42
 
-# Outside the allowlist, the kernel kills the worker.
+# Outside the allowlist, the kernel kills the worker (sanitizer builds
+# only log, as their runtime makes calls the allowlist does not have).
+[ "$BUILD" = build-san ] && exit 0
 for call in open socket execve; do
 	out=$("$HOSTQL" --sandbox_probe="$call" 'SELECT 1' 2>&1)
 	rc=$?

@@ -30,7 +30,8 @@ NF == 7 {
 	    "," q($6) "," q($7) ","
 }' | sort >"$tmp/want"
 hq "SELECT uid, gid, uid_signed, gid_signed, username, description,
-    directory, shell, uuid FROM users" | sort >"$tmp/got"
+    directory, shell, uuid FROM users" >"$tmp/got.raw"
+sort "$tmp/got.raw" >"$tmp/got"
 [ -s "$tmp/want" ] || fail "getent -s files passwd listed nobody"
 if ! cmp -s "$tmp/want" "$tmp/got"; then
 	diff "$tmp/want" "$tmp/got" >&2

@@ -878,7 +878,6 @@ put_str(unsigned char *p, const char *s)
 START_TEST(netns_from_proc_ns)
 {
 	unsigned char blob[128];
-	struct pid_netns_list l = { 0 };
 	uint64_t ino = 0;
 	size_t len = 0;
 
@@ -896,14 +895,6 @@ START_TEST(netns_from_proc_ns)
 	len += put_str(blob + len, "mnt:[1]");
 	ck_assert_int_eq(proc_ns_inode((char *)blob, len, "net", &ino),
 	    -EBADMSG);
-
-	ck_assert_int_eq(pid_netns_add(&l, 30, 3), 0);
-	ck_assert_int_eq(pid_netns_add(&l, 10, 1), 0);
-	ck_assert_int_eq(pid_netns_add(&l, 20, 2), 0);
-	ck_assert_uint_eq(pid_netns_find(&l, 10), 1);
-	ck_assert_uint_eq(pid_netns_find(&l, 30), 3);
-	ck_assert_uint_eq(pid_netns_find(&l, 25), 0);
-	pid_netns_free(&l);
 }
 END_TEST
 

@@ -162,7 +162,8 @@ START_TEST(stat_huge_and_odd)
 	memset(longname, 0, sizeof(longname));
 	strcpy(longname, "7 (");
 	memset(longname + 3, 'n', 200);
-	strcat(longname, ") S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19\n");
+	strcat(longname,
+	    ") S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19\n");
 	ck_assert_int_eq(procfs_parse_stat(longname, strlen(longname), &st),
 	    0);
 	ck_assert_uint_eq(st.comm_len, PROCFS_COMM_MAX - 1);

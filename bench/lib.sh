@@ -1,0 +1,96 @@
+# Helpers shared by the benchmarks; sourced by each bench/*.sh, not run.
+#
+# Timings come from hyperfine (--shell=none, so no shell start-up is
+# counted), both commands of a comparison in the same invocation, with
+# warm-up runs first so that both read from a warm page cache.  Nothing
+# here judges a figure: a benchmark prints what it measured and exits 0
+# when it could measure it.
+
+BUILD=${BUILD:-build}
+HOSTQL=${HOSTQL:-$BUILD/hostql}
+RUNS=${RUNS:-30}
+WARMUP=${WARMUP:-3}
+BENCH=$(dirname "$0")
+
+# A private directory for the run's files, removed on exit.
+bench_tmpdir()
+{
+	mktemp -d "${TMPDIR:-/tmp}/hostql-bench.XXXXXX"
+}
+
+# Whether hostql exists and answers; says why not otherwise.
+hostql_ready()
+{
+	if [ ! -x "$HOSTQL" ]; then
+		echo "bench: $HOSTQL not found: run make first" >&2
+		return 1
+	fi
+	if [ "$(id -u)" != 0 ]; then
+		echo "bench: note: not root, hostql sees only this user's" \
+		    "view" >&2
+	fi
+	return 0
+}
+
+# Whether a query runs without an error, so that a table still missing
+# from the build is reported as skipped rather than timed.
+query_works()
+{
+	if ! "$HOSTQL" --csv "$@" > /dev/null; then
+		echo "bench: skipped: hostql failed on: $*" >&2
+		return 1
+	fi
+	return 0
+}
+
+# time_commands JSON RUNS COMMAND...: hyperfine over the commands, which
+# are shell words (quotes are honoured, nothing else is interpreted).
+time_commands()
+{
+	_json=$1
+	_runs=$2
+	shift 2
+	hyperfine --shell=none --style basic --warmup "$WARMUP" \
+	    --runs "$_runs" --export-json "$_json" "$@"
+}
+
+# median_ms JSON INDEX: the median of the INDEXth command, in ms.
+median_ms()
+{
+	jq -r ".results[$2].median * 1000" "$1" | awk '{ printf "%.2f", $1 }'
+}
+
+# ratio A B: A / B with two decimals.
+ratio()
+{
+	awk -v a="$1" -v b="$2" 'BEGIN {
+		if (b > 0) printf "%.2f", a / b; else printf "inf" }'
+}
+
+# peak_rss NAME COMMAND...: peak resident set size of hostql's two
+# processes, from the kernel's exit accounting (see peakrss.py), as one
+# figure line.  The largest of three runs is kept.
+peak_rss()
+{
+	_name=$1
+	shift
+	_out=$(for _i in 1 2 3; do
+		python3 "$BENCH/peakrss.py" "$@" || exit 1
+	done) || {
+		echo "figure: rss.$_name skipped (see the error above)"
+		return 0
+	}
+	echo "$_out" | awk -v name="$_name" '
+		/comm=hostql-privd/ { split($4, a, "="); if (a[2] > p) p = a[2] }
+		/comm=hostql-worker/ { split($4, a, "="); if (a[2] > w) w = a[2] }
+		END {
+			printf "figure: rss.%s privd_peak_kb=%d worker_peak_kb=%d" \
+			    " target_kb=10240\n", name, p, w
+		}'
+}
+
+# native_rss COMMAND...: peak RSS in KiB of a native tool, for scale.
+native_rss()
+{
+	/usr/bin/time -f %M "$@" 2>&1 > /dev/null | tail -n 1
+}
