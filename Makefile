@@ -44,8 +44,7 @@ CFLAGS	?= $(OPTFLAGS)
 CFLAGS	+= -std=c11 -Wall -Wextra -Werror -Wshadow -Wpointer-arith \
 	   -Wstrict-prototypes -Wmissing-prototypes -fPIE $(HARDEN) $(SANFLAGS)
 CPPFLAGS += -D_GNU_SOURCE -DHOSTQL_VERSION=\"$(VERSION)\" \
-	   -DHOSTQL_LIBEXECDIR=\"$(LIBEXECDIR)/hostql\" \
-	   -DHOSTQL_SYSCONFDIR=\"$(SYSCONFDIR)\" $(DEFS_SAN) \
+	   $(DEFS_SAN) \
 	   $(shell pkg-config --cflags $(PKGS_WORKER))
 LDFLAGS	+= -pie -Wl,-z,relro,-z,now $(SANFLAGS)
 
@@ -75,6 +74,17 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+# Install paths compiled into privd; rewritten only when they change, so
+# "make install PREFIX=..." rebuilds what depends on them.
+$(BUILD)/paths.h: FORCE
+	@mkdir -p $(dir $@)
+	@printf '#define HOSTQL_LIBEXECDIR "%s"\n#define HOSTQL_SYSCONFDIR "%s"\n' \
+	    "$(LIBEXECDIR)/hostql" "$(SYSCONFDIR)" > $@.tmp
+	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
+
+$(BUILD)/privd/main.o: $(BUILD)/paths.h
+$(BUILD)/privd/main.o: CPPFLAGS += -I$(BUILD)
 
 # The default policy is compiled in from its readable source.
 $(BUILD)/policy_default.c: policy/default.policy policy/embed.sh
@@ -154,6 +164,6 @@ install: all
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all unit integration check run deps fuzz bench install clean
+.PHONY: all unit integration check run deps fuzz bench install clean FORCE
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

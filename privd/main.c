@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "../ipc/log.h"
+#include "paths.h"
 #include "privd.h"
 
 #define POLICY_MAX_SIZE	(1 << 20)

@@ -178,19 +178,23 @@ static void
 list_candidates(EditLine *el, const char *prefix, size_t len)
 {
 	FILE *out;
-	size_t i;
-	int col = 0;
+	size_t i, n, col = 0;
+	int cols = 0;
 
 	el_get(el, EL_GETFP, 1, &out);
+	if (el_get(el, EL_GETTC, "co", &cols) != 0 || cols < 20)
+		cols = 80;
 	fputc('\n', out);
 	for (i = 0; table_registry[i] != NULL; i++) {
 		if (strncmp(table_registry[i]->name, prefix, len) != 0)
 			continue;
-		col += fprintf(out, "%s  ", table_registry[i]->name);
-		if (col > 60) {
+		n = strlen(table_registry[i]->name) + 2;
+		if (col != 0 && col + n > (size_t)cols) {
 			fputc('\n', out);
 			col = 0;
 		}
+		fprintf(out, "%s  ", table_registry[i]->name);
+		col += n;
 	}
 	if (col != 0)
 		fputc('\n', out);
