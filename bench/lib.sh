@@ -60,6 +60,13 @@ median_ms()
 	jq -r ".results[$2].median * 1000" "$1" | awk '{ printf "%.2f", $1 }'
 }
 
+# min_ms JSON INDEX: the fastest run of the INDEXth command, in ms: on a
+# busy machine it says more about the program than the median does.
+min_ms()
+{
+	jq -r ".results[$2].min * 1000" "$1" | awk '{ printf "%.2f", $1 }'
+}
+
 # ratio A B: A / B with two decimals.
 ratio()
 {

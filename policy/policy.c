@@ -153,8 +153,9 @@ pattern_valid(const char *p)
 	for (s = p; (s = strstr(s, "**")) != NULL; s += 2)
 		if (s[-1] != '/' || (s[2] != '/' && s[2] != '\0'))
 			return 0;
-	return strstr(p, "/./") == NULL && strstr(p, "/../") == NULL &&
-	    strstr(p, "//") == NULL;
+	/* Otherwise it has the form of a canonical path: no empty, "." or
+	 * ".." segment, at the end as much as in the middle. */
+	return policy_path_canonical(p);
 }
 
 static int

@@ -52,10 +52,9 @@ static volatile sig_atomic_t	shell_sigint;
 static volatile sig_atomic_t	shell_sigwinch;
 static sqlite3 *volatile	shell_sigdb;
 
-/* Meta-command style input line or SQL, as the stream loop sees it. */
+/* The state of reading statements from stdin or the terminal. */
 struct input {
 	struct outbuf	 sql;		/* statement text gathered so far */
-	int		 lineno;
 	int		 failed;	/* some statement or command failed */
 	int		 stop;		/* .quit, or an error under .bail */
 };
@@ -761,7 +760,6 @@ input_line(struct shell *sh, struct input *in, const char *line)
 {
 	int count;
 
-	in->lineno++;
 	if (in->sql.len == 0 && all_blank(line))
 		return;
 	if (in->sql.len == 0 && line[0] == '.') {
