@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../ipc/catalogue.h"
+#include "../ipc/path.h"
 #include "policy.h"
 
 #define POLICY_MAX_RULES	512
@@ -35,27 +36,7 @@ pol_prim_name(enum pol_prim p)
 int
 policy_path_canonical(const char *path)
 {
-	const char *seg, *end;
-	size_t n = strlen(path);
-
-	if (n == 0 || n > IPC_MAX_PATH || path[0] != '/')
-		return 0;
-	if (n == 1)
-		return 1;
-	if (path[n - 1] == '/')
-		return 0;
-	for (seg = path + 1; ; seg = end + 1) {
-		end = strchr(seg, '/');
-		if (end == NULL)
-			end = path + n;
-		if (end == seg)
-			return 0;
-		if ((end - seg == 1 && seg[0] == '.') ||
-		    (end - seg == 2 && seg[0] == '.' && seg[1] == '.'))
-			return 0;
-		if (*end == '\0')
-			return 1;
-	}
+	return ipc_path_canonical(path);
 }
 
 /* Match one segment pattern (with '*') against one path segment. */

@@ -29,10 +29,12 @@ reply_end(struct child *c, uint32_t id, int err, uint64_t total)
 	return reply_send(c, MSG_END, id, &w, -1);
 }
 
+/* At info level: the shell's table says what it could not read, and
+ * --verbose shows privd's side of it. */
 void
 refuse_log(struct child *c, const struct msg *m, const char *what,
     const char *why)
 {
-	log_warnx("refused %s %s from %s (pid %d): %s",
+	log_info("refused %s %s from %s (pid %d): %s",
 	    msg_type_name(m->hdr.type), what, c->name, (int)c->pid, why);
 }

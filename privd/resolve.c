@@ -19,14 +19,16 @@
 #include "../ipc/log.h"
 #include "privd.h"
 
+/* Beneath the whole tree, an absolute symlink means what it says. */
 static int
-openat2_beneath(int dirfd, const char *rel, int oflags)
+openat2_beneath(int dirfd, const char *rel, int oflags, int whole_tree)
 {
 	struct open_how how;
 
 	memset(&how, 0, sizeof(how));
 	how.flags = (uint64_t)(oflags | O_CLOEXEC);
-	how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
+	how.resolve = (whole_tree ? RESOLVE_IN_ROOT : RESOLVE_BENEATH) |
+	    RESOLVE_NO_MAGICLINKS;
 	return (int)syscall(SYS_openat2, dirfd, rel, &how, sizeof(how));
 }
 
@@ -61,7 +63,8 @@ open_beneath(struct child *c, enum pol_prim prim, const char *path,
 	rel = path + strlen(root);
 	while (*rel == '/')
 		rel++;
-	*fd = openat2_beneath(rootfd, *rel == '\0' ? "." : rel, oflags);
+	*fd = openat2_beneath(rootfd, *rel == '\0' ? "." : rel, oflags,
+	    strcmp(root, "/") == 0);
 	err = errno;
 	close(rootfd);
 	if (*fd == -1)

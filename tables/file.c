@@ -150,8 +150,8 @@ read_link_target(struct gen_ctx *ctx, struct filepaths *fp,
 	rc = collect_readlink(gen_collect(ctx), f->real, target, len);
 	if (rc < 0) {
 		if (rc != -ENOENT)
-			filepaths_warn(ctx, fp, "cannot read link %s: "
-			    "%s", f->path, strerror(-rc));
+			filepaths_warn(ctx, fp, "cannot read link %s: %s",
+			    f->path, strerror(-rc));
 		target[0] = '\0';
 		return;
 	}

@@ -80,8 +80,8 @@ add_file(struct gather *g, const char *path, const char *directory,
 	int dir_only;
 
 	if (pathglob_canonical(path, real, sizeof(real), &dir_only) == -1) {
-		filepaths_warn(g->ctx, fp, "%s: a path with \"..\" or too "
-		    "long", path);
+		filepaths_warn(g->ctx, fp, "skipped %s: it holds \"..\" or "
+		    "is too long", path);
 		return 0;
 	}
 	if (fp->n == fp->cap) {
@@ -127,8 +127,8 @@ list_dir(void *arg, const char *dir, pathglob_entry_fn fn, void *fnarg)
 	int dir_only, rc;
 
 	if (pathglob_canonical(dir, real, sizeof(real), &dir_only) == -1) {
-		filepaths_warn(g->ctx, g->fp, "%s: a path with \"..\" or too "
-		    "long", dir);
+		filepaths_warn(g->ctx, g->fp, "skipped %s: it holds \"..\" "
+		    "or is too long", dir);
 		return -EINVAL;
 	}
 	rc = collect_list_dir(gen_collect(g->ctx), real, fn, fnarg);
@@ -197,6 +197,8 @@ on_dir_entry(void *arg, const char *name, unsigned int d_type, uint64_t ino)
 	(void)ino;
 	if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
 		return 0;
+	if (*name == '\0' || strchr(name, '/') != NULL)
+		return 0;	/* not a name a directory can hold */
 	if (++g->lim.entries > g->lim.max_entries) {
 		g->cut |= PATHGLOB_CUT_ENTRIES;
 		return 1;

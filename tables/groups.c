@@ -2,7 +2,6 @@
  * groups: the local groups of /etc/group, with a gid constraint applied
  * while the file is read.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 

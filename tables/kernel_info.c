@@ -3,7 +3,6 @@
  * booted with; the boot loader's BOOT_IMAGE= word names the image and is
  * taken out of the arguments.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -4,7 +4,6 @@
  * /etc, so a refused or missing /etc/os-release falls back to
  * /usr/lib/os-release as the os-release(5) manual says readers should.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/utsname.h>

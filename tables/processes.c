@@ -6,7 +6,6 @@
  * one reusable accumulator and handed over when the next pid starts:
  * no allocation per process.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>

@@ -4,7 +4,6 @@
  * virtual machine without SMBIOS) or refused leaves its column empty,
  * as a missing SMBIOS table does in osquery.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>

@@ -2,7 +2,6 @@
  * uptime: time since boot, from /proc/uptime (which, unlike the boot time
  * subtracted from now, does not jump when the clock is set).
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -3,7 +3,6 @@
  * constraint is applied while the file is read, so a lookup of one
  * account hands over one row.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 

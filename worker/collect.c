@@ -11,6 +11,7 @@
 
 #include "../ipc/chan.h"
 #include "../ipc/log.h"
+#include "../ipc/path.h"
 #include "collect_impl.h"
 
 void
@@ -126,6 +127,8 @@ collect_read_file(struct collect *c, const char *path, size_t cap,
 	*len = 0;
 	if (fb.cap > IPC_MAX_READ_CAP)
 		fb.cap = IPC_MAX_READ_CAP;
+	if (!ipc_path_canonical(path))
+		return -EINVAL;
 	wr_init(&w);
 	wr_str(&w, path);
 	wr_u64(&w, fb.cap);
@@ -162,6 +165,8 @@ collect_open_file(struct collect *c, const char *path, int *fd)
 	int rc;
 
 	*fd = -1;
+	if (!ipc_path_canonical(path))
+		return -EINVAL;
 	wr_init(&w);
 	wr_str(&w, path);
 	if (wr_ok(&w) == -1)
@@ -209,6 +214,8 @@ collect_list_dir(struct collect *c, const char *path, collect_dirent_fn fn,
 	struct dirent_cb dc = { fn, arg, 0 };
 	struct wr w;
 
+	if (!ipc_path_canonical(path))
+		return -EINVAL;
 	wr_init(&w);
 	wr_str(&w, path);
 	if (wr_ok(&w) == -1)
@@ -242,6 +249,8 @@ collect_stat(struct collect *c, const char *path, int follow,
 	struct wr w;
 
 	memset(st, 0, sizeof(*st));
+	if (!ipc_path_canonical(path))
+		return -EINVAL;
 	wr_init(&w);
 	wr_str(&w, path);
 	wr_u8(&w, follow ? 1 : 0);
@@ -280,6 +289,8 @@ collect_readlink(struct collect *c, const char *path, char *buf,
 
 	if (len > 0)
 		buf[0] = '\0';
+	if (!ipc_path_canonical(path))
+		return -EINVAL;
 	wr_init(&w);
 	wr_str(&w, path);
 	if (wr_ok(&w) == -1)

@@ -10,7 +10,7 @@ ln -sf shadow "$link"
 ln -sf ../../etc/passwd "$escape"
 trap 'rm -f "$link" "$escape"' EXIT
 
-"$HOSTQL" --worker_path "$ROOT/$BUILD/hostile-worker" \
+"$HOSTQL" --verbose --worker_path "$ROOT/$BUILD/hostile-worker" \
     --worker_restarts 20 >"$TESTDIR/out" 2>"$TESTDIR/err"
 rc=$?
 out=$(cat "$TESTDIR/out")

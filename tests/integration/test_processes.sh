@@ -141,4 +141,18 @@ line=$(hq "SELECT resident_size > 0, total_size >= resident_size,
     user_time >= 0, system_time >= 0, threads >= 1, parent = $PPID
     FROM processes WHERE pid = $self")
 [ "$line" = "1,1,1,1,1,1" ] || fail "sizes/times/threads/parent [$line]"
+# A program deleted while it runs: path without the kernel's mark,
+# on_disk 0.
+cp "$(command -v sleep)" "$tmp/gone" || fail "cannot copy sleep"
+"$tmp/gone" 30 &
+gone=$!
+trap 'kill "$gone" 2>/dev/null; rm -rf "$tmp"' EXIT
+i=0
+while [ "$(readlink "/proc/$gone/exe")" != "$tmp/gone" ] && [ $i -lt 50 ]; do
+	sleep 0.02
+	i=$((i + 1))
+done
+rm -f "$tmp/gone"
+got=$(hq "SELECT path, on_disk FROM processes WHERE pid = $gone")
+[ "$got" = "$tmp/gone,0" ] || fail "deleted program gave [$got]"
 echo "test_processes: ok"
