@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 DIR=/var/tmp/hostql-bench
-FILE=$DIR/blob-100M
+FILE=$DIR/blob
 SIZE_MB=${SIZE_MB:-100}
 POLICY=$BENCH/bench.policy
 QUERY="SELECT sha256 FROM hash WHERE path = '$FILE'"

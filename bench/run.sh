@@ -22,7 +22,7 @@ done
 
 names=${*:-select1 processes listening_ports hash}
 log=$(mktemp "${TMPDIR:-/tmp}/hostql-bench-log.XXXXXX") || exit 1
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log" "$log.rc"' EXIT
 
 echo "hostql benchmarks: $(uname -sr), $(nproc) CPUs," \
     "load average $(cut -d ' ' -f 1-3 /proc/loadavg)," \
@@ -30,17 +30,8 @@ echo "hostql benchmarks: $(uname -sr), $(nproc) CPUs," \
 failed=
 for name in $names; do
 	echo "== $name"
-	if ! sh "$BENCH/$name.sh" | tee -a "$log"; then
-		failed="$failed $name"
-	fi
-done
-# A benchmark that failed half way has printed its error; the pipe above
-# hides its status, so look for what it should have printed too.
-for name in $names; do
-	grep -q "^figure: $name" "$log" || case " $failed " in
-	*" $name "*) ;;
-	*) failed="$failed $name" ;;
-	esac
+	{ sh "$BENCH/$name.sh"; echo $? > "$log.rc"; } | tee -a "$log"
+	[ "$(cat "$log.rc")" = 0 ] || failed="$failed $name"
 done
 
 echo "== figures (load average now $(cut -d ' ' -f 1-3 /proc/loadavg))"

@@ -20,7 +20,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *buf = (const char *)data;
 	struct sock_owners o;
-	struct pid_netns_list ns;
 	const struct sock_owner *first;
 	uint64_t ino;
 	size_t i, count;
@@ -49,22 +48,5 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	(void)proc_ns_inode(buf, size, "", &ino);
 	(void)socket_link_inode(buf, size);
 
-	memset(&ns, 0, sizeof(ns));
-	for (i = 0; i + 12 <= size && i < 12 * 64; i += 12) {
-		int32_t pid;
-		uint64_t v;
-
-		memcpy(&pid, data + i, 4);
-		memcpy(&v, data + i + 4, 8);
-		if (pid_netns_add(&ns, pid, v) != 0)
-			break;
-	}
-	for (i = 0; i + 4 <= size && i < 4 * 64; i += 4) {
-		int32_t pid;
-
-		memcpy(&pid, data + i, 4);
-		(void)pid_netns_find(&ns, pid);
-	}
-	pid_netns_free(&ns);
 	return 0;
 }
