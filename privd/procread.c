@@ -23,22 +23,13 @@
 #define PROC_FILE_CAP	(8u << 20)
 #define RECORD_OVERHEAD	(4 + 1 + 4 + 1 + 4)
 
-/* Per-pid file names of the kinds that are plain files or links. */
-static const char *const kind_files[PROC_KIND_MAX] = {
-	[PROC_STAT] = "stat",
-	[PROC_STATUS] = "status",
-	[PROC_CMDLINE] = "cmdline",
-	[PROC_ENVIRON] = "environ",
-	[PROC_IO] = "io",
-	[PROC_CGROUP] = "cgroup",
-	[PROC_EXE] = "exe",
-	[PROC_CWD] = "cwd",
-	[PROC_ROOT] = "root",
-	[PROC_FDS] = "fd",
-	[PROC_NS] = "ns",
-	[PROC_MAPS] = "maps",
-	[PROC_LIMITS] = "limits",
-};
+/* The file of a kind under /proc/<pid>: its policy name, but for the
+ * descriptor directory. */
+static const char *
+kind_file(unsigned int kind)
+{
+	return kind == PROC_FDS ? "fd" : proc_kind_name(kind);
+}
 
 struct batch {
 	struct child	*c;
@@ -95,7 +86,7 @@ add_file(struct batch *b, int pidfd, int32_t pid, unsigned int kind)
 	ssize_t n;
 	int fd;
 
-	fd = openat(pidfd, kind_files[kind], O_RDONLY | O_CLOEXEC |
+	fd = openat(pidfd, kind_file(kind), O_RDONLY | O_CLOEXEC |
 	    O_NOFOLLOW | O_NONBLOCK);
 	if (fd == -1)
 		return batch_add(b, pid, kind, errno, NULL, 0, 0);
@@ -127,7 +118,7 @@ add_link(struct batch *b, int pidfd, int32_t pid, unsigned int kind)
 {
 	ssize_t n;
 
-	n = readlinkat(pidfd, kind_files[kind], b->buf, sizeof(b->buf));
+	n = readlinkat(pidfd, kind_file(kind), b->buf, sizeof(b->buf));
 	if (n == -1)
 		return batch_add(b, pid, kind, errno, NULL, 0, 0);
 	return batch_add(b, pid, kind, 0, b->buf, (size_t)n, 0);
@@ -145,7 +136,7 @@ add_link_dir(struct batch *b, int pidfd, int32_t pid, unsigned int kind)
 	ssize_t n;
 	int fd;
 
-	fd = openat(pidfd, kind_files[kind], O_RDONLY | O_DIRECTORY |
+	fd = openat(pidfd, kind_file(kind), O_RDONLY | O_DIRECTORY |
 	    O_CLOEXEC);
 	if (fd == -1 || (d = fdopendir(fd)) == NULL) {
 		if (fd != -1)

@@ -10,27 +10,12 @@
 
 #include "../../tables/cpuinfo.h"
 #include "../../tables/keyvalue.h"
+#include "fixture.h"
 
 static char *
 fixture(const char *name, size_t *len)
 {
-	char path[256], *buf;
-	FILE *f;
-	long n;
-
-	snprintf(path, sizeof(path), "fixtures/%s", name);
-	f = fopen(path, "rb");
-	ck_assert_msg(f != NULL, "missing fixture %s", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
+	return fixture_load("", name, len);
 }
 
 START_TEST(os_release_debian)

@@ -26,32 +26,18 @@
 #include "../../tables/netlink_parse.h"
 #include "../../tables/sock_owners.h"
 #include "../../tables/socket_scan.h"
+#include "fixture.h"
 
 Suite	*suite_netlink(void);
 
-#define FIXDIR	"fixtures/netlink/"
 
 static unsigned char *
 fixture(const char *name, size_t *len)
 {
-	char path[256];
-	unsigned char *buf;
-	FILE *f;
-	long n;
+	char file[128];
 
-	snprintf(path, sizeof(path), FIXDIR "%s.bin", name);
-	f = fopen(path, "rb");
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	ck_assert_int_gt(n, 0);
-	rewind(f);
-	buf = malloc((size_t)n);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
+	snprintf(file, sizeof(file), "%s.bin", name);
+	return (unsigned char *)fixture_load("netlink", file, len);
 }
 
 /* ---- sockets ---- */

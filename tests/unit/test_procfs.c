@@ -9,27 +9,12 @@
 #include <string.h>
 
 #include "../../tables/procfs.h"
+#include "fixture.h"
 
 static char *
 fixture(const char *name, size_t *len)
 {
-	char path[256], *buf;
-	FILE *f;
-	long n;
-
-	snprintf(path, sizeof(path), "fixtures/proc/%s", name);
-	f = fopen(path, "rb");
-	ck_assert_msg(f != NULL, "missing fixture %s", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
+	return fixture_load("proc", name, len);
 }
 
 START_TEST(stat_self)
