@@ -71,7 +71,7 @@ UNIT_BIN   = $(BUILD)/unit-tests
 
 all: $(BUILD)/hostql $(BUILD)/hostql-worker
 
-$(BUILD)/%.o: %.c
+$(BUILD)/%.o: %.c Makefile
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
