@@ -39,22 +39,34 @@ policy_path_canonical(const char *path)
 	return ipc_path_canonical(path);
 }
 
-/* Match one segment pattern (with '*') against one path segment. */
+/*
+ * Match one segment pattern (with '*') against one path segment.  Only the
+ * last '*' seen is ever backtracked to: whatever an earlier one could
+ * have swallowed, the later one can too.  That keeps the cost at most
+ * plen * slen, where trying every split of every '*' was exponential in
+ * their number on a path the worker chose.
+ */
 static int
 segment_match(const char *p, size_t plen, const char *s, size_t slen)
 {
-	size_t i;
+	size_t pi = 0, si = 0, star = SIZE_MAX, mark = 0;
 
-	if (plen == 0)
-		return slen == 0;
-	if (p[0] == '*') {
-		for (i = 0; i <= slen; i++)
-			if (segment_match(p + 1, plen - 1, s + i, slen - i))
-				return 1;
-		return 0;
+	while (si < slen) {
+		if (pi < plen && p[pi] == '*') {
+			star = pi++;
+			mark = si;
+		} else if (pi < plen && p[pi] == s[si]) {
+			pi++;
+			si++;
+		} else if (star != SIZE_MAX) {
+			pi = star + 1;
+			si = ++mark;
+		} else
+			return 0;
 	}
-	return slen > 0 && p[0] == s[0] &&
-	    segment_match(p + 1, plen - 1, s + 1, slen - 1);
+	while (pi < plen && p[pi] == '*')
+		pi++;
+	return pi == plen;
 }
 
 static size_t
@@ -65,33 +77,51 @@ seglen(const char *s)
 	return e != NULL ? (size_t)(e - s) : strlen(s);
 }
 
-/* Both point just past a '/' (or at the end). */
+/* The segment after the one x starts, NULL after the last. */
+static const char *
+seg_next(const char *x)
+{
+	size_t n = seglen(x);
+
+	return x[n] == '/' ? x + n + 1 : NULL;
+}
+
+static int
+is_double_star(const char *p)
+{
+	return seglen(p) == 2 && p[0] == '*' && p[1] == '*';
+}
+
+/*
+ * Both point just past a '/'.  '**' is to segments what '*' is to
+ * characters, so the same single backtracking point serves: a failed
+ * segment makes the last '**' take one more segment.  "/etc/ **" thus
+ * names /etc itself as well as what is below it.
+ */
 static int
 segments_match(const char *p, const char *s)
 {
-	size_t pl = seglen(p), sl = seglen(s);
+	const char *star = NULL, *mark = NULL;
+	int starred = 0;
 
-	if (pl == 2 && p[0] == '*' && p[1] == '*') {
-		/* '**' swallows zero or more whole segments. */
-		if (p[2] == '\0')
-			return 1;
-		for (;;) {
-			if (segments_match(p + 3, s))
-				return 1;
-			if (s[sl] == '\0')
-				return 0;
-			s += sl + 1;
-			sl = seglen(s);
-		}
+	while (s != NULL) {
+		if (p != NULL && is_double_star(p)) {
+			starred = 1;
+			star = p = seg_next(p);
+			mark = s;
+		} else if (p != NULL &&
+		    segment_match(p, seglen(p), s, seglen(s))) {
+			p = seg_next(p);
+			s = seg_next(s);
+		} else if (starred) {
+			p = star;
+			s = mark = seg_next(mark);
+		} else
+			return 0;
 	}
-	if (!segment_match(p, pl, s, sl))
-		return 0;
-	/* "/etc/ **" names /etc itself as well as what is below it. */
-	if (s[sl] == '\0' && p[pl] == '/' && strcmp(p + pl + 1, "**") == 0)
-		return 1;
-	if (p[pl] == '\0' || s[sl] == '\0')
-		return p[pl] == '\0' && s[sl] == '\0';
-	return segments_match(p + pl + 1, s + sl + 1);
+	while (p != NULL && is_double_star(p))
+		p = seg_next(p);
+	return p == NULL;
 }
 
 int

@@ -211,6 +211,53 @@ START_TEST(policy_star_within_segment)
 }
 END_TEST
 
+/* Matching is not exponential in the number of '*': privd matches every
+ * path the worker names, and a segment may be 4095 bytes long.  Before
+ * the matcher kept a single backtracking point, this pair took minutes
+ * (the test times out). */
+START_TEST(policy_star_no_blowup)
+{
+	char *path = malloc(IPC_MAX_PATH + 1);
+
+	ck_assert_ptr_nonnull(path);
+	path[0] = '/';
+	memset(path + 1, 'a', IPC_MAX_PATH - 1);
+	path[IPC_MAX_PATH] = '\0';
+	ck_assert(!policy_pattern_match("/*a*a*a*a*a*a*a*a*a*a*b", path));
+	ck_assert(policy_pattern_match("/*a*a*a*a*a*a*a*a*a*a*", path));
+	path[IPC_MAX_PATH - 1] = 'b';
+	ck_assert(policy_pattern_match("/*a*a*a*a*a*a*a*a*a*a*b", path));
+	ck_assert(!policy_pattern_match("/*a*a*a*a*a*a*a*a*a*a*bc", path));
+	free(path);
+}
+END_TEST
+
+/* The same for '**' over segments: several of them in one pattern and a
+ * path of two thousand segments. */
+START_TEST(policy_double_star_no_blowup)
+{
+	char *path = malloc(IPC_MAX_PATH + 1);
+	size_t i;
+
+	ck_assert_ptr_nonnull(path);
+	for (i = 0; i + 2 <= IPC_MAX_PATH; i += 2) {
+		path[i] = '/';
+		path[i + 1] = 'a';
+	}
+	path[i] = '\0';
+	ck_assert(policy_path_canonical(path));
+	ck_assert(!policy_pattern_match("/**/a/**/a/**/a/**/b", path));
+	ck_assert(policy_pattern_match("/**/a/**/a/**/a/**/a", path));
+	path[i - 1] = 'b';
+	ck_assert(policy_pattern_match("/**/a/**/a/**/a/**/b", path));
+	ck_assert(!policy_pattern_match("/**/a/**/a/**/a/**/b/**/c", path));
+	/* Consecutive '**' are each zero or more segments. */
+	ck_assert(policy_pattern_match("/b/**/**", "/b"));
+	ck_assert(policy_pattern_match("/b/**/**/c", "/b/c"));
+	free(path);
+}
+END_TEST
+
 START_TEST(policy_double_star)
 {
 	ck_assert(policy_pattern_match("/etc/**", "/etc"));
@@ -474,7 +521,9 @@ suite_policy(void)
 	tcase_add_test(tc, policy_long_line);
 	tcase_add_test(tc, policy_blank_and_comments);
 	tcase_add_test(tc, policy_star_within_segment);
+	tcase_add_test(tc, policy_star_no_blowup);
 	tcase_add_test(tc, policy_double_star);
+	tcase_add_test(tc, policy_double_star_no_blowup);
 	tcase_add_test(tc, policy_deny_wins);
 	tcase_add_test(tc, policy_canonical);
 	tcase_add_test(tc, policy_allows_only_canonical);
