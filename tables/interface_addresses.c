@@ -9,6 +9,7 @@
 
 #include "link_names.h"
 #include "net_rows.h"
+#include "nldump.h"
 #include "table.h"
 
 enum {
@@ -34,17 +35,8 @@ static const struct column columns[] = {
 struct addr_gen {
 	struct gen_ctx		*ctx;
 	struct link_names	 links;
-	int			 done;
-	int			 parse_err;
-	int			 row_err;
+	struct nldump		 dump;
 };
-
-static void
-row_text_or_null(struct gen_ctx *ctx, int col, const char *s)
-{
-	if (s[0] != '\0')
-		row_text(ctx, col, s);
-}
 
 static int
 address_row(void *arg, const struct nlp_addr *a)
@@ -57,11 +49,11 @@ address_row(void *arg, const struct nlp_addr *a)
 	row_text(g->ctx, C_INTERFACE, r.interface);
 	row_text(g->ctx, C_ADDRESS, r.address);
 	row_text(g->ctx, C_MASK, r.mask);
-	row_text_or_null(g->ctx, C_BROADCAST, r.broadcast);
-	row_text_or_null(g->ctx, C_POINT_TO_POINT, r.point_to_point);
+	row_text_nonempty(g->ctx, C_BROADCAST, r.broadcast);
+	row_text_nonempty(g->ctx, C_POINT_TO_POINT, r.point_to_point);
 	row_text(g->ctx, C_TYPE, r.type);
 	if (row_end(g->ctx) != 0) {
-		g->row_err = -ENOMEM;
+		g->dump.row_err = -ENOMEM;
 		return -ENOMEM;
 	}
 	return 0;
@@ -71,15 +63,9 @@ static int
 address_buffer(void *arg, const void *buf, size_t len)
 {
 	struct addr_gen *g = arg;
-	int rc;
 
-	if (g->done || g->parse_err || g->row_err)
-		return 0;
-	rc = nlp_addrs(buf, len, address_row, g);
-	if (rc == NLP_DONE)
-		g->done = 1;
-	else if (rc < 0 && g->row_err == 0)
-		g->parse_err = rc;
+	if (nldump_wants(&g->dump))
+		nldump_note(&g->dump, nlp_addrs(buf, len, address_row, g));
 	return 0;
 }
 
@@ -96,16 +82,7 @@ addresses_generate(struct gen_ctx *ctx)
 	rc = collect_netlink_dump(gen_collect(ctx), NL_ADDRS, AF_UNSPEC, 0,
 	    address_buffer, &g);
 	link_names_free(&g.links);
-	if (g.row_err != 0) {
-		gen_error(ctx, "out of memory");
-		return -1;
-	}
-	if (rc != 0)
-		gen_warn(ctx, "addresses: %s", strerror(-rc));
-	else if (g.parse_err != 0)
-		gen_warn(ctx, "addresses: %s", g.parse_err == -EBADMSG ?
-		    "malformed netlink reply" : strerror(-g.parse_err));
-	return 0;
+	return nldump_finish(&g.dump, ctx, rc, "addresses");
 }
 
 const struct table table_interface_addresses = {

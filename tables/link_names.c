@@ -19,10 +19,11 @@ link_add(void *arg, const struct nlp_link *l)
 
 	if (ln->n == ln->cap) {
 		cap = ln->cap ? ln->cap * 2 : 16;
-		if (cap > SIZE_MAX / sizeof(*v))
+		if (cap > SIZE_MAX / sizeof(*v) ||
+		    (v = realloc(ln->v, cap * sizeof(*v))) == NULL) {
+			ln->dump.row_err = -ENOMEM;
 			return -ENOMEM;
-		if ((v = realloc(ln->v, cap * sizeof(*v))) == NULL)
-			return -ENOMEM;
+		}
 		ln->v = v;
 		ln->cap = cap;
 	}
@@ -35,13 +36,10 @@ link_names_parse(struct link_names *ln, const void *buf, size_t len)
 {
 	int rc;
 
-	if (ln->done || ln->err)
+	if (!nldump_wants(&ln->dump))
 		return NLP_DONE;
 	rc = nlp_links(buf, len, link_add, ln);
-	if (rc == NLP_DONE)
-		ln->done = 1;
-	else if (rc < 0)
-		ln->err = rc;
+	nldump_note(&ln->dump, rc);
 	return rc;
 }
 
@@ -60,16 +58,10 @@ link_names_load(struct gen_ctx *ctx, struct link_names *ln)
 	memset(ln, 0, sizeof(*ln));
 	rc = collect_netlink_dump(gen_collect(ctx), NL_LINKS, AF_UNSPEC, 0,
 	    link_buffer, ln);
-	if (ln->err == -ENOMEM) {
-		gen_error(ctx, "out of memory reading interfaces");
+	if (nldump_finish(&ln->dump, ctx, rc, "interfaces") == -1) {
 		link_names_free(ln);
 		return -1;
 	}
-	if (rc != 0)
-		gen_warn(ctx, "interfaces: %s", strerror(-rc));
-	else if (ln->err != 0)
-		gen_warn(ctx, "interfaces: %s", ln->err == -EBADMSG ?
-		    "malformed netlink reply" : strerror(-ln->err));
 	return 0;
 }
 

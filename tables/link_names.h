@@ -8,14 +8,14 @@
 #include <stddef.h>
 
 #include "netlink_parse.h"
+#include "nldump.h"
 #include "table.h"
 
 struct link_names {
 	struct nlp_link	*v;
 	size_t		 n;
 	size_t		 cap;
-	int		 err;	/* first error met while parsing */
-	int		 done;
+	struct nldump	 dump;
 };
 
 /* Parse one buffer of an RTM_GETLINK dump into l; the return value of

@@ -9,6 +9,7 @@
 
 #include "link_names.h"
 #include "net_rows.h"
+#include "nldump.h"
 #include "table.h"
 
 enum {
@@ -42,17 +43,8 @@ static const struct column columns[] = {
 struct route_gen {
 	struct gen_ctx		*ctx;
 	struct link_names	 links;
-	int			 done;
-	int			 parse_err;
-	int			 row_err;
+	struct nldump		 dump;
 };
-
-static void
-row_text_or_null(struct gen_ctx *ctx, int col, const char *s)
-{
-	if (s[0] != '\0')
-		row_text(ctx, col, s);
-}
 
 static int
 route_row(void *arg, const struct nlp_route *rt)
@@ -65,16 +57,16 @@ route_row(void *arg, const struct nlp_route *rt)
 	row_begin(g->ctx);
 	row_text(g->ctx, C_DESTINATION, r.destination);
 	row_int(g->ctx, C_NETMASK, r.netmask);
-	row_text_or_null(g->ctx, C_GATEWAY, r.gateway);
-	row_text_or_null(g->ctx, C_SOURCE, r.source);
+	row_text_nonempty(g->ctx, C_GATEWAY, r.gateway);
+	row_text_nonempty(g->ctx, C_SOURCE, r.source);
 	row_int(g->ctx, C_FLAGS, r.flags);
-	row_text_or_null(g->ctx, C_INTERFACE, r.interface);
+	row_text_nonempty(g->ctx, C_INTERFACE, r.interface);
 	row_int(g->ctx, C_MTU, r.mtu);
 	row_int(g->ctx, C_METRIC, r.metric);
 	row_text(g->ctx, C_TYPE, r.type);
 	row_int(g->ctx, C_HOPCOUNT, r.hopcount);
 	if (row_end(g->ctx) != 0) {
-		g->row_err = -ENOMEM;
+		g->dump.row_err = -ENOMEM;
 		return -ENOMEM;
 	}
 	return 0;
@@ -84,39 +76,22 @@ static int
 route_buffer(void *arg, const void *buf, size_t len)
 {
 	struct route_gen *g = arg;
-	int rc;
 
-	if (g->done || g->parse_err || g->row_err)
-		return 0;
-	rc = nlp_routes(buf, len, route_row, g);
-	if (rc == NLP_DONE)
-		g->done = 1;
-	else if (rc < 0 && g->row_err == 0)
-		g->parse_err = rc;
+	if (nldump_wants(&g->dump))
+		nldump_note(&g->dump, nlp_routes(buf, len, route_row, g));
 	return 0;
 }
 
 static int
 routes_dump(struct route_gen *g, int family)
 {
-	const char *name = family == AF_INET ? "IPv4" : "IPv6";
 	int rc;
 
-	g->done = 0;
-	g->parse_err = 0;
+	nldump_start(&g->dump);
 	rc = collect_netlink_dump(gen_collect(g->ctx), NL_ROUTES, family, 0,
 	    route_buffer, g);
-	if (g->row_err != 0) {
-		gen_error(g->ctx, "out of memory");
-		return -1;
-	}
-	if (rc != 0)
-		gen_warn(g->ctx, "%s routes: %s", name, strerror(-rc));
-	else if (g->parse_err != 0)
-		gen_warn(g->ctx, "%s routes: %s", name,
-		    g->parse_err == -EBADMSG ? "malformed netlink reply" :
-		    strerror(-g->parse_err));
-	return 0;
+	return nldump_finish(&g->dump, g->ctx, rc,
+	    family == AF_INET ? "IPv4 routes" : "IPv6 routes");
 }
 
 static int

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "nldump.h"
 #include "socket_scan.h"
 
 struct scan {
@@ -28,9 +29,7 @@ struct scan {
 	int			 nomem;
 	/* Of the dump under way. */
 	int			 protocol;
-	int			 done;
-	int			 parse_err;	/* from the parser */
-	int			 row_err;	/* from the row function */
+	struct nldump		 dump;
 };
 
 static int
@@ -127,13 +126,13 @@ scan_socket(void *arg, const struct nlp_sock *sk)
 			return 0;
 		rc = s->fn(s->arg, sk, NULL, s->netns);
 		if (rc != 0)
-			s->row_err = rc;
+			s->dump.row_err = rc;
 		return rc;
 	}
 	for (i = 0; i < n; i++) {
 		rc = s->fn(s->arg, sk, &o[i], s->netns);
 		if (rc != 0) {
-			s->row_err = rc;
+			s->dump.row_err = rc;
 			return rc;
 		}
 	}
@@ -144,15 +143,10 @@ static int
 scan_buffer(void *arg, const void *buf, size_t len)
 {
 	struct scan *s = arg;
-	int rc;
 
-	if (s->done || s->parse_err || s->row_err)
-		return 0;
-	rc = nlp_sock_diag(buf, len, s->protocol, scan_socket, s);
-	if (rc == NLP_DONE)
-		s->done = 1;
-	else if (rc < 0 && s->row_err == 0)
-		s->parse_err = rc;
+	if (nldump_wants(&s->dump))
+		nldump_note(&s->dump,
+		    nlp_sock_diag(buf, len, s->protocol, scan_socket, s));
 	return 0;
 }
 
@@ -160,10 +154,10 @@ static const char *
 dump_name(enum nl_kind kind, int family, int protocol)
 {
 	if (kind == NL_UNIX_DIAG)
-		return "unix";
+		return "unix sockets";
 	if (protocol == IPPROTO_TCP)
-		return family == AF_INET ? "tcp" : "tcp6";
-	return family == AF_INET ? "udp" : "udp6";
+		return family == AF_INET ? "tcp sockets" : "tcp6 sockets";
+	return family == AF_INET ? "udp sockets" : "udp6 sockets";
 }
 
 static int
@@ -172,26 +166,11 @@ scan_dump(struct scan *s, enum nl_kind kind, int family, int protocol)
 	int rc;
 
 	s->protocol = protocol;
-	s->done = 0;
-	s->parse_err = 0;
+	nldump_start(&s->dump);
 	rc = collect_netlink_dump(gen_collect(s->ctx), kind, family,
 	    protocol, scan_buffer, s);
-	if (s->row_err != 0) {
-		gen_error(s->ctx, "cannot produce socket rows: %s",
-		    strerror(-s->row_err));
-		return -1;
-	}
-	if (rc != 0)
-		gen_warn(s->ctx, "%s sockets: %s",
-		    dump_name(kind, family, protocol), strerror(-rc));
-	else if (s->parse_err == -EBADMSG)
-		gen_warn(s->ctx, "%s sockets: malformed netlink reply",
-		    dump_name(kind, family, protocol));
-	else if (s->parse_err < 0)
-		gen_warn(s->ctx, "%s sockets: %s",
-		    dump_name(kind, family, protocol),
-		    strerror(-s->parse_err));
-	return 0;
+	return nldump_finish(&s->dump, s->ctx, rc,
+	    dump_name(kind, family, protocol));
 }
 
 int

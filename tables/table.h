@@ -89,6 +89,8 @@ struct collect	*gen_collect(struct gen_ctx *);
 void	row_begin(struct gen_ctx *);
 void	row_text(struct gen_ctx *, int col, const char *);
 void	row_textn(struct gen_ctx *, int col, const char *, size_t);
+/* Text, or NULL when the text is empty. */
+void	row_text_nonempty(struct gen_ctx *, int col, const char *);
 void	row_int(struct gen_ctx *, int col, int64_t);
 void	row_double(struct gen_ctx *, int col, double);
 int	row_end(struct gen_ctx *);	/* -1 when out of memory */

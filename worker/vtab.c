@@ -529,6 +529,13 @@ row_text(struct gen_ctx *ctx, int col, const char *s)
 }
 
 void
+row_text_nonempty(struct gen_ctx *ctx, int col, const char *s)
+{
+	if (s != NULL && s[0] != '\0')
+		row_textn(ctx, col, s, strlen(s));
+}
+
+void
 row_int(struct gen_ctx *ctx, int col, int64_t v)
 {
 	struct cell *c = open_cell(ctx, col);
