@@ -160,12 +160,14 @@ read_link_target(struct gen_ctx *ctx, struct filepaths *fp,
 
 /* One row for f; -1 only when the row cannot be kept (out of memory). */
 static int
-file_row(struct gen_ctx *ctx, struct filepaths *fp, const struct filepath *f)
+file_row(struct gen_ctx *ctx, struct filepaths *fp, const struct filepath *f,
+    void *arg)
 {
 	char target[PATH_MAX + 1] = "";
 	struct hq_stat st;
 	int rc;
 
+	(void)arg;
 	/* A path that ends in '/' names the directory a link points to,
 	 * as lstat(2) would have it. */
 	rc = collect_stat(gen_collect(ctx), f->real, f->dir_only, &st);
@@ -182,31 +184,15 @@ file_row(struct gen_ctx *ctx, struct filepaths *fp, const struct filepath *f)
 	row_begin(ctx);
 	row_names(ctx, f);
 	row_stat(ctx, &st);
-	if (target[0] != '\0')
-		row_text(ctx, C_SYMLINK_TARGET_PATH, target);
+	row_text_nonempty(ctx, C_SYMLINK_TARGET_PATH, target);
 	return row_end(ctx);
 }
 
 static int
 file_generate(struct gen_ctx *ctx)
 {
-	struct filepaths fp;
-	size_t i;
-	int rc = 0;
-
-	if (gen_count(ctx, C_PID_WITH_NAMESPACE, GEN_EQ) > 0) {
-		gen_warn(ctx, "pid_with_namespace is not supported");
-		return 0;
-	}
-	if (filepaths_gather(ctx, C_PATH, C_DIRECTORY, &fp) == -1)
-		return -1;
-	for (i = 0; i < fp.n && rc == 0; i++)
-		rc = file_row(ctx, &fp, &fp.v[i]);
-	filepaths_warn_end(ctx, &fp);
-	filepaths_free(&fp);
-	if (rc == -1)
-		gen_error(ctx, "out of memory");
-	return rc;
+	return filepaths_each(ctx, C_PATH, C_DIRECTORY, C_PID_WITH_NAMESPACE,
+	    file_row, NULL);
 }
 
 const struct table table_file = {

@@ -364,3 +364,26 @@ filepaths_gather(struct gen_ctx *ctx, int col_path,
 	sort_unique(fp);
 	return 0;
 }
+
+int
+filepaths_each(struct gen_ctx *ctx, int col_path, int col_dir,
+    int col_pid_with_namespace, filepath_row_fn row, void *arg)
+{
+	struct filepaths fp;
+	size_t i;
+	int rc = 0;
+
+	if (gen_count(ctx, col_pid_with_namespace, GEN_EQ) > 0) {
+		gen_warn(ctx, "pid_with_namespace is not supported");
+		return 0;
+	}
+	if (filepaths_gather(ctx, col_path, col_dir, &fp) == -1)
+		return -1;
+	for (i = 0; i < fp.n && rc == 0; i++)
+		rc = row(ctx, &fp, &fp.v[i], arg);
+	filepaths_warn_end(ctx, &fp);
+	filepaths_free(&fp);
+	if (rc == -1)
+		gen_error(ctx, "out of memory");
+	return rc;
+}

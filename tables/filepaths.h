@@ -54,4 +54,14 @@ void	filepaths_warn(struct gen_ctx *, struct filepaths *, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	filepaths_warn_end(struct gen_ctx *, struct filepaths *);
 
+/*
+ * What file and hash share: refuse pid_with_namespace with a warning,
+ * gather the paths, give each to row (which returns -1 only when out of
+ * memory), say what warnings were left out, free.  The generator's result.
+ */
+typedef int (*filepath_row_fn)(struct gen_ctx *, struct filepaths *,
+    const struct filepath *, void *arg);
+int	filepaths_each(struct gen_ctx *, int col_path, int col_dir,
+	    int col_pid_with_namespace, filepath_row_fn, void *arg);
+
 #endif

@@ -146,8 +146,9 @@ hash_file(struct gen_ctx *ctx, struct filepaths *fp,
 /* One row for f; -1 only when the row cannot be kept (out of memory). */
 static int
 hash_row(struct gen_ctx *ctx, struct filepaths *fp, const struct filepath *f,
-    unsigned int which)
+    void *arg)
 {
+	unsigned int which = *(const unsigned int *)arg;
 	struct digest_hex hex;
 	struct hq_stat st;
 
@@ -171,25 +172,10 @@ hash_row(struct gen_ctx *ctx, struct filepaths *fp, const struct filepath *f,
 static int
 hash_generate(struct gen_ctx *ctx)
 {
-	struct filepaths fp;
-	unsigned int which;
-	size_t i;
-	int rc = 0;
+	unsigned int which = wanted_digests(ctx);
 
-	if (gen_count(ctx, C_PID_WITH_NAMESPACE, GEN_EQ) > 0) {
-		gen_warn(ctx, "pid_with_namespace is not supported");
-		return 0;
-	}
-	if (filepaths_gather(ctx, C_PATH, C_DIRECTORY, &fp) == -1)
-		return -1;
-	which = wanted_digests(ctx);
-	for (i = 0; i < fp.n && rc == 0; i++)
-		rc = hash_row(ctx, &fp, &fp.v[i], which);
-	filepaths_warn_end(ctx, &fp);
-	filepaths_free(&fp);
-	if (rc == -1)
-		gen_error(ctx, "out of memory");
-	return rc;
+	return filepaths_each(ctx, C_PATH, C_DIRECTORY, C_PID_WITH_NAMESPACE,
+	    hash_row, &which);
 }
 
 const struct table table_hash = {
