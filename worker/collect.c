@@ -34,6 +34,22 @@ decode_end(const struct msg *m, int *err, uint64_t *total)
 	*err = e;
 }
 
+/*
+ * Start a request that names a path.  A path not in the one form privd
+ * accepts is refused here, so that an odd path from a query fails that
+ * query instead of getting the worker killed; a canonical path is short
+ * enough that the fields after it always fit.
+ */
+static int
+path_request(struct wr *w, const char *path)
+{
+	if (!ipc_path_canonical(path))
+		return -1;
+	wr_init(w);
+	wr_str(w, path);
+	return 0;
+}
+
 int
 collect_transact(struct collect *c, uint32_t type, const struct wr *w,
     uint32_t reply_type, collect_reply_fn fn, void *arg)
@@ -127,13 +143,9 @@ collect_read_file(struct collect *c, const char *path, size_t cap,
 	*len = 0;
 	if (fb.cap > IPC_MAX_READ_CAP)
 		fb.cap = IPC_MAX_READ_CAP;
-	if (!ipc_path_canonical(path))
+	if (path_request(&w, path) == -1)
 		return -EINVAL;
-	wr_init(&w);
-	wr_str(&w, path);
 	wr_u64(&w, fb.cap);
-	if (wr_ok(&w) == -1)
-		return -ENAMETOOLONG;
 	rc = collect_transact(c, MSG_READ_FILE, &w, MSG_DATA, append_data, &fb);
 	if (rc == 0)
 		rc = file_buf_reserve(&fb, 0);
@@ -165,12 +177,8 @@ collect_open_file(struct collect *c, const char *path, int *fd)
 	int rc;
 
 	*fd = -1;
-	if (!ipc_path_canonical(path))
+	if (path_request(&w, path) == -1)
 		return -EINVAL;
-	wr_init(&w);
-	wr_str(&w, path);
-	if (wr_ok(&w) == -1)
-		return -ENAMETOOLONG;
 	rc = collect_transact(c, MSG_OPEN_FILE, &w, MSG_FD, take_fd, fd);
 	if (rc == 0 && *fd == -1)
 		fatalx("privd ended OPEN_FILE without a descriptor");
@@ -214,12 +222,8 @@ collect_list_dir(struct collect *c, const char *path, collect_dirent_fn fn,
 	struct dirent_cb dc = { fn, arg, 0 };
 	struct wr w;
 
-	if (!ipc_path_canonical(path))
+	if (path_request(&w, path) == -1)
 		return -EINVAL;
-	wr_init(&w);
-	wr_str(&w, path);
-	if (wr_ok(&w) == -1)
-		return -ENAMETOOLONG;
 	return collect_transact(c, MSG_LIST_DIR, &w, MSG_DIRENTS, feed_dirents, &dc);
 }
 
@@ -249,13 +253,9 @@ collect_stat(struct collect *c, const char *path, int follow,
 	struct wr w;
 
 	memset(st, 0, sizeof(*st));
-	if (!ipc_path_canonical(path))
+	if (path_request(&w, path) == -1)
 		return -EINVAL;
-	wr_init(&w);
-	wr_str(&w, path);
 	wr_u8(&w, follow ? 1 : 0);
-	if (wr_ok(&w) == -1)
-		return -ENAMETOOLONG;
 	return collect_transact(c, MSG_STAT, &w, MSG_STAT_INFO, take_stat, st);
 }
 
@@ -289,11 +289,7 @@ collect_readlink(struct collect *c, const char *path, char *buf,
 
 	if (len > 0)
 		buf[0] = '\0';
-	if (!ipc_path_canonical(path))
+	if (path_request(&w, path) == -1)
 		return -EINVAL;
-	wr_init(&w);
-	wr_str(&w, path);
-	if (wr_ok(&w) == -1)
-		return -ENAMETOOLONG;
 	return collect_transact(c, MSG_READLINK, &w, MSG_LINK, take_link, &lb);
 }
