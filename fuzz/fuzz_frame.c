@@ -19,10 +19,7 @@
 #include "../ipc/chan.h"
 #include "../ipc/wire.h"
 #include "../policy/policy.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-#define CHECK(x)	do { if (!(x)) __builtin_trap(); } while (0)
+#include "fuzz.h"
 
 /* Read a path as privd does and look at it as the policy would. */
 static int

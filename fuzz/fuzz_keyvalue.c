@@ -9,18 +9,7 @@
 #include <string.h>
 
 #include "../tables/keyvalue.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-#define CHECK(x)	do { if (!(x)) __builtin_trap(); } while (0)
-
-static void
-check_span(struct span s, const char *buf, size_t len)
-{
-	if (s.len == 0)
-		return;
-	CHECK(s.p >= buf && s.len <= len && (size_t)(s.p - buf) <= len - s.len);
-}
+#include "fuzz.h"
 
 static void
 lookup(const char *buf, size_t len, const char *key)
@@ -37,7 +26,7 @@ lookup(const char *buf, size_t len, const char *key)
 		CHECK((size_t)n < sizeof(big) && big[n] == '\0');
 	(void)kv_env_value(buf, len, key, out, 1);
 	if (kv_colon_value(buf, len, key, &v) == 0)
-		check_span(v, buf, len);
+		fuzz_check_span(v, buf, len);
 	(void)kv_meminfo_bytes(buf, len, key, &bytes);
 }
 
@@ -62,14 +51,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	while (txt_next_line(buf, size, &off, &line))
 		if (kv_colon_split(line, &k, &v) == 0) {
-			check_span(k, line.p, line.len);
-			check_span(v, line.p, line.len);
+			fuzz_check_span(k, line.p, line.len);
+			fuzz_check_span(v, line.p, line.len);
 		}
 	if ((args = malloc(size + 1)) != NULL) {
 		n = kv_kernel_cmdline(buf, size, args, &boot, &root);
 		CHECK(n <= size && args[n] == '\0');
-		check_span(boot, buf, size);
-		check_span(root, buf, size);
+		fuzz_check_span(boot, buf, size);
+		fuzz_check_span(root, buf, size);
 		free(args);
 	}
 	return 0;

@@ -13,10 +13,7 @@
 #include <string.h>
 
 #include "../tables/netlink_parse.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-#define CHECK(x)	do { if (!(x)) __builtin_trap(); } while (0)
+#include "fuzz.h"
 
 static int
 on_msg(void *arg, uint16_t type, const uint8_t *payload, size_t len)

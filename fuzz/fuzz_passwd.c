@@ -7,19 +7,7 @@
 #include <stdlib.h>
 
 #include "../tables/passwd.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-#define CHECK(x)	do { if (!(x)) __builtin_trap(); } while (0)
-
-static void
-check_span(struct span s, struct span line)
-{
-	if (s.len == 0)
-		return;
-	CHECK(s.p >= line.p && s.len <= line.len &&
-	    (size_t)(s.p - line.p) <= line.len - s.len);
-}
+#include "fuzz.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -32,18 +20,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	while (txt_next_line(buf, size, &off, &line)) {
 		CHECK(off <= size);
-		check_span(line, (struct span){ buf, size });
+		fuzz_check_span(line, buf, size);
 		if (passwd_parse_line(line, &pw) == 0) {
-			check_span(pw.name, line);
-			check_span(pw.passwd, line);
-			check_span(pw.gecos, line);
-			check_span(pw.dir, line);
-			check_span(pw.shell, line);
+			fuzz_check_span(pw.name, line.p, line.len);
+			fuzz_check_span(pw.passwd, line.p, line.len);
+			fuzz_check_span(pw.gecos, line.p, line.len);
+			fuzz_check_span(pw.dir, line.p, line.len);
+			fuzz_check_span(pw.shell, line.p, line.len);
 		}
 		if (group_parse_line(line, &gr) == 0) {
-			check_span(gr.name, line);
-			check_span(gr.passwd, line);
-			check_span(gr.members, line);
+			fuzz_check_span(gr.name, line.p, line.len);
+			fuzz_check_span(gr.passwd, line.p, line.len);
+			fuzz_check_span(gr.members, line.p, line.len);
 		}
 	}
 	return 0;

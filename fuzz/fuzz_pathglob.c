@@ -12,10 +12,7 @@
 #include <string.h>
 
 #include "../tables/pathglob.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-#define CHECK(x)	do { if (!(x)) __builtin_trap(); } while (0)
+#include "fuzz.h"
 
 #define MAX_NAMES	8
 

@@ -13,10 +13,7 @@
 
 #include "../ipc/catalogue.h"
 #include "../policy/policy.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-#define CHECK(x)	do { if (!(x)) __builtin_trap(); } while (0)
+#include "fuzz.h"
 
 #define MAX_PATHS	16
 

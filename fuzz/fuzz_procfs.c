@@ -8,19 +8,7 @@
 #include <string.h>
 
 #include "../tables/procfs.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-#define CHECK(x)	do { if (!(x)) __builtin_trap(); } while (0)
-
-/* A span must lie inside the buffer it was cut from. */
-static void
-check_span(struct span s, const char *buf, size_t len)
-{
-	if (s.len == 0)
-		return;
-	CHECK(s.p >= buf && s.len <= len && (size_t)(s.p - buf) <= len - s.len);
-}
+#include "fuzz.h"
 
 static void
 fuzz_stat(const char *buf, size_t len)
@@ -39,7 +27,7 @@ fuzz_status(const char *buf, size_t len)
 	struct proc_status s;
 
 	(void)procfs_parse_status(buf, len, &s);
-	check_span(s.name, buf, len);
+	fuzz_check_span(s.name, buf, len);
 }
 
 static void
@@ -67,7 +55,7 @@ fuzz_misc(const char *buf, size_t len)
 
 	(void)procfs_parse_io(buf, len, &io);
 	if (procfs_cgroup_unified(buf, len, &cg) == 0)
-		check_span(cg, buf, len);
+		fuzz_check_span(cg, buf, len);
 	if (procfs_exe_deleted(buf, &n))
 		CHECK(n + 10 == len);
 	else

@@ -9,10 +9,7 @@
 #include <string.h>
 
 #include "../tables/textparse.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-#define CHECK(x)	do { if (!(x)) __builtin_trap(); } while (0)
+#include "fuzz.h"
 
 static int
 ref_u64(const char *s, size_t n, uint64_t *v)

@@ -9,10 +9,7 @@
 #include <time.h>
 
 #include "../tables/timefmt.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-#define CHECK(x)	do { if (!(x)) __builtin_trap(); } while (0)
+#include "fuzz.h"
 
 static void
 format(const struct tm *tm, size_t len)
