@@ -5,15 +5,12 @@
 # a trailing '/' for directories), directory = ..., a path that is not
 # there, and the error of a query that names no path.  Runs with the
 # default policy, which lets privd stat and list anything.
+. "$(dirname "$0")/lib.sh"
 set -u
 HOSTQL=${HOSTQL:-./build/hostql}
 base=${TESTDIR:-/var/tmp}
 tmp=$(mktemp -d "$base/hostql-file.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
-fail() {
-	echo "test_file: FAIL: $*" >&2
-	exit 1
-}
 q() {
 	"$HOSTQL" --csv --noheader "$1" || fail "hostql failed on: $1"
 }

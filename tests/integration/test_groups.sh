@@ -1,23 +1,12 @@
 #!/bin/sh
 # groups against getent's "files" source (what /etc/group says), then the
 # gid constraint.
+. "$(dirname "$0")/lib.sh"
 set -u
 : "${HOSTQL:?set HOSTQL to the hostql binary}"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
-
-fail()
-{
-	echo "test_groups: $*" >&2
-	exit 1
-}
-
-hq()
-{
-	"$HOSTQL" --csv --noheader "$1" 2>"$tmp/stderr" ||
-	    fail "hostql failed on: $1: $(cat "$tmp/stderr")"
-}
 
 getent -s files group | awk -F: '
 function q(s) {

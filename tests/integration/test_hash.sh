@@ -5,15 +5,12 @@
 # no row: a directory, a FIFO (which must not hang the query), a missing
 # file, a file the policy does not let privd read (with a warning).  Runs
 # with a policy of its own that allows reading the scratch folder.
+. "$(dirname "$0")/lib.sh"
 set -u
 HOSTQL=${HOSTQL:-./build/hostql}
 base=${TESTDIR:-/var/tmp}
 tmp=$(mktemp -d "$base/hostql-hash.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
-fail() {
-	echo "test_hash: FAIL: $*" >&2
-	exit 1
-}
 d="$tmp/data"
 mkdir -p "$d/sub" "$tmp/closed"
 cat > "$tmp/policy" <<EOF

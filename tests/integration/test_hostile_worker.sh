@@ -2,7 +2,7 @@
 # A worker that speaks the IPC with hostile intent: everything the policy
 # forbids is refused, every malformed message gets the sender killed, and
 # privd survives it all and still serves the next, honest worker.
-. "$ROOT/tests/integration/lib.sh"
+. "$(dirname "$0")/lib.sh"
 
 link=/etc/hostql-hostile-link
 escape=/usr/local/hostql-hostile-escape

@@ -2,14 +2,11 @@
 # interface_addresses against "ip -o addr": the same interfaces,
 # addresses and prefix lengths, and loopback as osquery shows it.
 # Needs $HOSTQL, ip and python3.
+. "$(dirname "$0")/lib.sh"
 set -u
 HOSTQL=${HOSTQL:-./build/hostql}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fail() {
-	echo "test_interface_addresses: FAIL: $*" >&2
-	exit 1
-}
 q() {
 	"$HOSTQL" --csv --noheader "$1" || fail "hostql failed on: $1"
 }

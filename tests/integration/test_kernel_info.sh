@@ -1,13 +1,8 @@
 #!/bin/sh
 # kernel_info against uname -r and /proc/cmdline.
+. "$(dirname "$0")/lib.sh"
 set -u
 : "${HOSTQL:?set HOSTQL to the hostql binary}"
-
-fail()
-{
-	echo "test_kernel_info: $*" >&2
-	exit 1
-}
 
 col()
 {

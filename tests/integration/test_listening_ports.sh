@@ -3,6 +3,7 @@
 # with its pid and fd and be gone once it is killed.
 # Needs $HOSTQL (the hostql binary), python3 and ss; run as root to see
 # every process's sockets.
+. "$(dirname "$0")/lib.sh"
 set -u
 HOSTQL=${HOSTQL:-./build/hostql}
 tmp=$(mktemp -d)
@@ -12,10 +13,6 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
-fail() {
-	echo "test_listening_ports: FAIL: $*" >&2
-	exit 1
-}
 q() {
 	"$HOSTQL" --csv --noheader "$1" || fail "hostql failed on: $1"
 }

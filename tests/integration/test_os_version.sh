@@ -1,13 +1,8 @@
 #!/bin/sh
 # os_version against os-release as the shell reads it, and uname -m.
+. "$(dirname "$0")/lib.sh"
 set -u
 : "${HOSTQL:?set HOSTQL to the hostql binary}"
-
-fail()
-{
-	echo "test_os_version: $*" >&2
-	exit 1
-}
 
 # One column at a time, so that no CSV quoting is in the way.
 col()

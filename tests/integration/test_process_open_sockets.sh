@@ -4,6 +4,7 @@
 # with the right fds and states under "WHERE pid = X", its TCP sockets
 # must match what ss says, and they must be gone once it is killed.
 # Needs $HOSTQL, python3 and ss.
+. "$(dirname "$0")/lib.sh"
 set -u
 HOSTQL=${HOSTQL:-./build/hostql}
 tmp=$(mktemp -d)
@@ -13,10 +14,6 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
-fail() {
-	echo "test_process_open_sockets: FAIL: $*" >&2
-	exit 1
-}
 q() {
 	"$HOSTQL" --csv --noheader "$1" || fail "hostql failed on: $1"
 }

@@ -2,23 +2,12 @@
 # processes against ps(1): the ids, parent, real uid, name and command
 # line of every process that stays the same while both look, then the
 # pid constraint and the columns of this shell.
+. "$(dirname "$0")/lib.sh"
 set -u
 : "${HOSTQL:?set HOSTQL to the hostql binary}"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
-
-fail()
-{
-	echo "test_processes: $*" >&2
-	exit 1
-}
-
-hq()
-{
-	"$HOSTQL" --csv --noheader "$1" 2>"$tmp/stderr" ||
-	    fail "hostql failed on: $1: $(cat "$tmp/stderr")"
-}
 
 # CSV as hostql writes it: quote a field holding a comma, a quote or a
 # line break, and double the quotes inside.

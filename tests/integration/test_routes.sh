@@ -2,14 +2,11 @@
 # routes against "ip route show table all" for IPv4 and IPv6: the same
 # destinations and prefix lengths, in every table, and the loopback
 # routes of the local table.  Needs $HOSTQL, ip and python3.
+. "$(dirname "$0")/lib.sh"
 set -u
 HOSTQL=${HOSTQL:-./build/hostql}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fail() {
-	echo "test_routes: FAIL: $*" >&2
-	exit 1
-}
 q() {
 	"$HOSTQL" --csv --noheader "$1" || fail "hostql failed on: $1"
 }

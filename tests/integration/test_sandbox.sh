@@ -3,7 +3,7 @@
 # filter on, no_new_privs, no capabilities, not root, an empty root
 # directory, its own name; and the filter kills it at the first call
 # outside the allowlist.
-. "$ROOT/tests/integration/lib.sh"
+. "$(dirname "$0")/lib.sh"
 
 fifo="$TESTDIR/in"
 mkfifo "$fifo"

@@ -1,14 +1,9 @@
 #!/bin/sh
 # system_info against the hostname, uname -m, /proc/cpuinfo, /proc/meminfo
 # and the DMI strings the kernel shows.
+. "$(dirname "$0")/lib.sh"
 set -u
 : "${HOSTQL:?set HOSTQL to the hostql binary}"
-
-fail()
-{
-	echo "test_system_info: $*" >&2
-	exit 1
-}
 
 col()
 {

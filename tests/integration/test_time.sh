@@ -1,15 +1,10 @@
 #!/bin/sh
 # time against date(1): the same instant printed every way the table
 # prints it, and the clock within two seconds.
+. "$(dirname "$0")/lib.sh"
 set -u
 : "${HOSTQL:?set HOSTQL to the hostql binary}"
 export LC_ALL=C
-
-fail()
-{
-	echo "test_time: $*" >&2
-	exit 1
-}
 
 before=$(date +%s)
 line=$("$HOSTQL" --csv --noheader "SELECT unix_time, weekday, year, month,

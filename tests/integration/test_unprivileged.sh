@@ -2,7 +2,7 @@
 # Run by a normal user, hostql still answers, with that user's rights, and
 # its worker is still confined: seccomp, no_new_privs, an empty root in a
 # user namespace.
-. "$ROOT/tests/integration/lib.sh"
+. "$(dirname "$0")/lib.sh"
 
 bin="$TESTDIR/bin"
 mkdir -p "$bin"

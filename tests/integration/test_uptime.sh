@@ -1,13 +1,8 @@
 #!/bin/sh
 # uptime against /proc/uptime, within two seconds.
+. "$(dirname "$0")/lib.sh"
 set -u
 : "${HOSTQL:?set HOSTQL to the hostql binary}"
-
-fail()
-{
-	echo "test_uptime: $*" >&2
-	exit 1
-}
 
 line=$("$HOSTQL" --csv --noheader "SELECT days, hours, minutes, seconds,
     total_seconds FROM uptime" 2>/dev/null) || fail "hostql failed"

@@ -1,23 +1,12 @@
 #!/bin/sh
 # users against getent's "files" source (what /etc/passwd says), then the
 # uid and username constraints.
+. "$(dirname "$0")/lib.sh"
 set -u
 : "${HOSTQL:?set HOSTQL to the hostql binary}"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
-
-fail()
-{
-	echo "test_users: $*" >&2
-	exit 1
-}
-
-hq()
-{
-	"$HOSTQL" --csv --noheader "$1" 2>"$tmp/stderr" ||
-	    fail "hostql failed on: $1: $(cat "$tmp/stderr")"
-}
 
 getent -s files passwd | awk -F: '
 function q(s) {
