@@ -50,6 +50,7 @@ child_forget(struct child *c)
 int
 child_start(struct privd *pd, struct child *c)
 {
+	char gen[16];
 	int sv[2];
 
 	c->pd = pd;
@@ -57,7 +58,9 @@ child_start(struct privd *pd, struct child *c)
 	c->violated = 0;
 	if (chan_socketpair(sv) == -1)
 		return -1;
-	if (setenv("HOSTQL_GENERATION", "0", 0) == -1)
+	/* Which start this is, for a test's hostile worker. */
+	snprintf(gen, sizeof(gen), "%u", c->generation);
+	if (setenv("HOSTQL_GENERATION", gen, 1) == -1)
 		return -1;
 	c->pid = sandbox_spawn(pd->worker_path, pd->worker_argv, &sv[1], 1);
 	close(sv[1]);
@@ -107,7 +110,6 @@ child_exited(evutil_socket_t fd, short events, void *arg)
 	struct child *c = arg;
 	struct privd *pd = c->pd;
 	siginfo_t si;
-	char gen[16];
 
 	(void)events;
 	memset(&si, 0, sizeof(si));
@@ -129,9 +131,7 @@ child_exited(evutil_socket_t fd, short events, void *arg)
 	}
 	pd->restarts_left--;
 	c->generation++;
-	snprintf(gen, sizeof(gen), "%u", c->generation);
-	if (setenv("HOSTQL_GENERATION", gen, 1) == -1 ||
-	    child_start(pd, c) == -1) {
+	if (child_start(pd, c) == -1) {
 		log_warn("restarting the %s", c->name);
 		event_base_loopexit(pd->base, NULL);
 	}
