@@ -4,7 +4,8 @@
 # come are counted, so the list shrinks as tables arrive.
 . "$(dirname "$0")/lib.sh"
 
-packs="$ROOT/../shared/osquery-packs-linux.tsv"
+# The Linux queries of osquery's packs, kept with the tests.
+packs="$(dirname "$0")/../fixtures/osquery-packs-linux.tsv"
 [ -r "$packs" ] || fail "no pack list at $packs"
 # Tabs are white space to read, which would merge an empty platform
 # field: split on a unit separator instead.
