@@ -5,6 +5,7 @@
 #   make run        build and run a useful query
 #   make install    install under $(DESTDIR)$(PREFIX), create the users
 #   make deps       install the Debian packages the build needs (root)
+#   make docs       write docs/tables.html, the table reference
 #
 # SAN=1 builds with AddressSanitizer and UndefinedBehaviorSanitizer into
 # build-san/ (seccomp then logs instead of killing, as the sanitizers'
@@ -18,7 +19,7 @@ SYSCONFDIR ?= /etc
 VERSION	= 0.1.0
 
 PKGS	= libevent sqlite3 libseccomp libmd
-PKGS_WORKER = $(PKGS) libedit libcrypto
+PKGS_WORKER = $(PKGS) libedit libcrypto libpcre2-8 jansson libsodium
 PKGS_TEST = check
 
 ifeq ($(SAN),1)
@@ -152,6 +153,15 @@ fuzz:
 bench: all
 	sh bench/run.sh
 
+# The table reference, generated from the schema the worker serves and
+# kept in the tree; run after changing a table.
+docs: docs/tables.html
+
+docs/tables.html: $(BUILD)/hostql $(BUILD)/hostql-worker docs/schema_html.py
+	./$(BUILD)/hostql --schema_json > $(BUILD)/schema.json
+	python3 docs/schema_html.py $(BUILD)/schema.json > $(BUILD)/tables.html
+	cp $(BUILD)/tables.html $@
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXECDIR)/hostql
 	install -m 0755 $(BUILD)/hostql $(DESTDIR)$(BINDIR)/hostql
@@ -165,6 +175,7 @@ install: all
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all unit integration check run deps fuzz bench install clean FORCE
+.PHONY: all unit integration check run deps fuzz bench docs install clean \
+	FORCE
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

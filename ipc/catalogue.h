@@ -14,7 +14,7 @@
 #ifndef HOSTQL_IPC_CATALOGUE_H
 #define HOSTQL_IPC_CATALOGUE_H
 
-#define IPC_PROTOCOL_VERSION	1
+#define IPC_PROTOCOL_VERSION	2
 
 /* Hard limits of the wire. */
 #define IPC_MAX_PAYLOAD		16384	/* bytes after the header */
@@ -56,6 +56,11 @@ enum msg_type {
 				 *   u8 protocol (IPPROTO_TCP|UDP for
 				 *   NL_INET_DIAG, else 0)
 				 *   -> MSG_NETLINK_DATA*, MSG_END */
+	MSG_STATFS,		/* str path -> MSG_STATFS_INFO, MSG_END */
+	MSG_IPTABLES_DUMP,	/* u8 family (AF_INET|AF_INET6), u8 table
+				 *   (enum ipt_table) -> MSG_DATA*, MSG_END;
+				 *   the data is the kernel's ipt_getinfo
+				 *   then ipt_get_entries, unparsed */
 
 	/* privd -> worker: replies, all carrying the request's id */
 	MSG_DATA,		/* bytes chunk (<= IPC_MAX_PAYLOAD - 4) */
@@ -75,6 +80,8 @@ enum msg_type {
 				 *   last with more = 1 */
 	MSG_NETLINK_DATA,	/* bytes: whole netlink messages as the
 				 *   kernel sent them */
+	MSG_STATFS_INFO,	/* u64 type, bsize, blocks, bfree, bavail,
+				 *   files, ffree, flags, namelen */
 	MSG_END,		/* i32 errno (0 = success), u64 total bytes
 				 *   or entries sent */
 
@@ -131,7 +138,19 @@ enum nl_kind {
 	NL_KIND_MAX
 };
 
+/* The legacy iptables tables IPTABLES_DUMP may read.  A fixed list:
+ * asking the kernel for a table may load its module. */
+enum ipt_table {
+	IPT_FILTER = 0,
+	IPT_NAT,
+	IPT_MANGLE,
+	IPT_RAW,
+	IPT_SECURITY,
+	IPT_TABLE_MAX
+};
+
 const char *msg_type_name(unsigned int type);
+const char *ipt_table_name(unsigned int table);
 const char *proc_kind_name(unsigned int kind);
 const char *nl_kind_name(unsigned int kind);
 

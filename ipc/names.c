@@ -13,6 +13,8 @@ static const char *const msg_names[MSG_TYPE_MAX] = {
 	[MSG_READLINK] = "READLINK",
 	[MSG_PROC_READ] = "PROC_READ",
 	[MSG_NETLINK_DUMP] = "NETLINK_DUMP",
+	[MSG_STATFS] = "STATFS",
+	[MSG_IPTABLES_DUMP] = "IPTABLES_DUMP",
 	[MSG_DATA] = "DATA",
 	[MSG_FD] = "FD",
 	[MSG_DIRENTS] = "DIRENTS",
@@ -20,6 +22,7 @@ static const char *const msg_names[MSG_TYPE_MAX] = {
 	[MSG_LINK] = "LINK",
 	[MSG_PROC_DATA] = "PROC_DATA",
 	[MSG_NETLINK_DATA] = "NETLINK_DATA",
+	[MSG_STATFS_INFO] = "STATFS_INFO",
 	[MSG_END] = "END",
 	[MSG_PING] = "PING",
 };
@@ -50,6 +53,14 @@ static const char *const nl_names[NL_KIND_MAX] = {
 	[NL_NEIGH] = "neigh",
 };
 
+static const char *const ipt_names[IPT_TABLE_MAX] = {
+	[IPT_FILTER] = "filter",
+	[IPT_NAT] = "nat",
+	[IPT_MANGLE] = "mangle",
+	[IPT_RAW] = "raw",
+	[IPT_SECURITY] = "security",
+};
+
 const char *
 msg_type_name(unsigned int type)
 {
@@ -66,4 +77,10 @@ const char *
 nl_kind_name(unsigned int kind)
 {
 	return kind < NL_KIND_MAX ? nl_names[kind] : "?";
+}
+
+const char *
+ipt_table_name(unsigned int table)
+{
+	return table < IPT_TABLE_MAX ? ipt_names[table] : "?";
 }

@@ -1,4 +1,5 @@
 /* The policy: parsing, matching and printing; see policy.h. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,18 +15,56 @@ struct rule {
 	enum pol_prim	 prim;
 	char		*pattern;
 	char		*root;		/* literal directory prefix */
+	struct pol_terms terms;		/* allow read only */
+};
+
+/* Kinds of the primitives that name kinds rather than paths. */
+struct kind_set {
+	uint32_t	allow, deny;
 };
 
 struct policy {
 	struct rule	 rules[POLICY_MAX_RULES];
 	size_t		 nrules;
-	uint32_t	 proc_allow, proc_deny;
-	uint32_t	 nl_allow, nl_deny;
+	struct kind_set	 kinds[POL_PRIM_MAX];	/* proc, netlink, iptables */
 };
 
 static const char *const prim_names[POL_PRIM_MAX] = {
-	"read", "list", "stat", "proc", "netlink"
+	"read", "list", "stat", "proc", "netlink", "iptables"
 };
+
+static int
+prim_has_kinds(enum pol_prim prim)
+{
+	return prim == POL_PROC || prim == POL_NETLINK ||
+	    prim == POL_IPTABLES;
+}
+
+static unsigned int
+kind_max(enum pol_prim prim)
+{
+	switch (prim) {
+	case POL_PROC:
+		return PROC_KIND_MAX;
+	case POL_NETLINK:
+		return NL_KIND_MAX;
+	default:
+		return IPT_TABLE_MAX;
+	}
+}
+
+static const char *
+kind_name(enum pol_prim prim, unsigned int k)
+{
+	switch (prim) {
+	case POL_PROC:
+		return proc_kind_name(k);
+	case POL_NETLINK:
+		return nl_kind_name(k);
+	default:
+		return ipt_table_name(k);
+	}
+}
 
 const char *
 pol_prim_name(enum pol_prim p)
@@ -172,12 +211,10 @@ pattern_valid(const char *p)
 static int
 kind_bit(const char *word, enum pol_prim prim, uint32_t *bit)
 {
-	unsigned int k, max = prim == POL_PROC ? PROC_KIND_MAX : NL_KIND_MAX;
-	const char *name;
+	unsigned int k;
 
-	for (k = 0; k < max; k++) {
-		name = prim == POL_PROC ? proc_kind_name(k) : nl_kind_name(k);
-		if (strcmp(word, name) == 0) {
+	for (k = 0; k < kind_max(prim); k++) {
+		if (strcmp(word, kind_name(prim, k)) == 0) {
 			*bit = 1u << k;
 			return 0;
 		}
@@ -192,16 +229,16 @@ add_word(struct policy *pol, int allow, enum pol_prim prim,
 	struct rule *r;
 	uint32_t bit;
 
-	if (prim == POL_PROC || prim == POL_NETLINK) {
+	if (prim_has_kinds(prim)) {
 		if (kind_bit(word, prim, &bit) == -1) {
 			snprintf(err, errlen, "line %d: unknown %s kind '%s'",
 			    lineno, pol_prim_name(prim), word);
 			return -1;
 		}
-		if (prim == POL_PROC)
-			*(allow ? &pol->proc_allow : &pol->proc_deny) |= bit;
+		if (allow)
+			pol->kinds[prim].allow |= bit;
 		else
-			*(allow ? &pol->nl_allow : &pol->nl_deny) |= bit;
+			pol->kinds[prim].deny |= bit;
 		return 0;
 	}
 	if (!pattern_valid(word)) {
@@ -231,11 +268,85 @@ add_word(struct policy *pol, int allow, enum pol_prim prim,
 }
 
 static int
+names_something(int allow, enum pol_prim prim, int nwords, int lineno,
+    char *err, size_t errlen)
+{
+	if (nwords > 0)
+		return 0;
+	snprintf(err, errlen, "line %d: '%s %s' names nothing", lineno,
+	    allow ? "allow" : "deny", prim_names[prim]);
+	return -1;
+}
+
+static int
+is_term(const char *word)
+{
+	return strcmp(word, "limit") == 0 || strcmp(word, "crypt-field") == 0;
+}
+
+/* A positive decimal number of at most max. */
+static int
+term_number(const char *word, uint64_t max, uint64_t *n)
+{
+	char *end;
+	unsigned long long v;
+
+	if (word == NULL || *word < '1' || *word > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(word, &end, 10);
+	if (errno != 0 || *end != '\0' || v > max)
+		return -1;
+	*n = v;
+	return 0;
+}
+
+/* "limit N" and "crypt-field N" after the patterns of an allow read
+ * rule; they apply to the rules [first, nrules) the line added. */
+static int
+parse_terms(struct policy *pol, int allow, enum pol_prim prim, size_t first,
+    char *word, char **save, int lineno, char *err, size_t errlen,
+    int nwords)
+{
+	struct pol_terms t = { 0, 0 };
+	uint64_t n;
+	size_t i;
+
+	if (!allow || prim != POL_READ) {
+		snprintf(err, errlen, "line %d: '%s' is a term of allow read "
+		    "rules only", lineno, word);
+		return -1;
+	}
+	if (names_something(allow, prim, nwords, lineno, err, errlen))
+		return -1;
+	for (; word != NULL; word = strtok_r(NULL, " \t\r", save)) {
+		const char *value = strtok_r(NULL, " \t\r", save);
+		int limit = strcmp(word, "limit") == 0;
+
+		if (!is_term(word) || term_number(value, limit ?
+		    IPC_MAX_READ_CAP : 64, &n) == -1) {
+			snprintf(err, errlen, "line %d: expected 'limit BYTES' "
+			    "or 'crypt-field N', not '%s %s'", lineno, word,
+			    value != NULL ? value : "");
+			return -1;
+		}
+		if (limit)
+			t.limit = n;
+		else
+			t.crypt_field = (unsigned int)n;
+	}
+	for (i = first; i < pol->nrules; i++)
+		pol->rules[i].terms = t;
+	return 0;
+}
+
+static int
 parse_line(struct policy *pol, char *line, int lineno, char *err,
     size_t errlen)
 {
 	char *save = NULL, *word, *hash;
 	int allow, nwords = 0;
+	size_t first;
 	enum pol_prim prim;
 
 	if ((hash = strchr(line, '#')) != NULL)
@@ -260,20 +371,19 @@ parse_line(struct policy *pol, char *line, int lineno, char *err,
 			break;
 	if (prim == POL_PRIM_MAX) {
 		snprintf(err, errlen, "line %d: unknown primitive '%s' (read, "
-		    "list, stat, proc, netlink)", lineno, word);
+		    "list, stat, proc, netlink, iptables)", lineno, word);
 		return -1;
 	}
+	first = pol->nrules;
 	while ((word = strtok_r(NULL, " \t\r", &save)) != NULL) {
+		if (is_term(word))
+			return parse_terms(pol, allow, prim, first, word,
+			    &save, lineno, err, errlen, nwords);
 		if (add_word(pol, allow, prim, word, err, errlen, lineno))
 			return -1;
 		nwords++;
 	}
-	if (nwords == 0) {
-		snprintf(err, errlen, "line %d: '%s %s' names nothing",
-		    lineno, allow ? "allow" : "deny", prim_names[prim]);
-		return -1;
-	}
-	return 0;
+	return names_something(allow, prim, nwords, lineno, err, errlen);
 }
 
 struct policy *
@@ -363,48 +473,91 @@ policy_allows_path(const struct policy *pol, enum pol_prim prim,
 	return 1;
 }
 
+int
+policy_read_terms(const struct policy *pol, const char *path,
+    struct pol_terms *terms)
+{
+	size_t i;
+
+	for (i = 0; i < pol->nrules; i++) {
+		const struct rule *r = &pol->rules[i];
+
+		if (!r->allow || r->prim != POL_READ ||
+		    !policy_pattern_match(r->pattern, path))
+			continue;
+		if (r->terms.limit != 0 && (terms->limit == 0 ||
+		    r->terms.limit < terms->limit))
+			terms->limit = r->terms.limit;
+		if (r->terms.crypt_field != 0 && terms->crypt_field == 0)
+			terms->crypt_field = r->terms.crypt_field;
+	}
+	return terms->limit != 0 || terms->crypt_field != 0;
+}
+
+static uint32_t
+kinds_allowed(const struct policy *pol, enum pol_prim prim)
+{
+	return pol->kinds[prim].allow & ~pol->kinds[prim].deny;
+}
+
 uint32_t
 policy_proc_kinds(const struct policy *pol)
 {
-	return pol->proc_allow & ~pol->proc_deny;
+	return kinds_allowed(pol, POL_PROC);
 }
 
 uint32_t
 policy_netlink_kinds(const struct policy *pol)
 {
-	return pol->nl_allow & ~pol->nl_deny;
+	return kinds_allowed(pol, POL_NETLINK);
+}
+
+uint32_t
+policy_iptables_tables(const struct policy *pol)
+{
+	return kinds_allowed(pol, POL_IPTABLES);
 }
 
 static void
-print_kinds(FILE *fp, const char *action, const char *prim, uint32_t mask,
-    unsigned int max, const char *(*name)(unsigned int))
+print_kinds(FILE *fp, const char *action, enum pol_prim prim, uint32_t mask)
 {
 	unsigned int k;
 
 	if (mask == 0)
 		return;
-	fprintf(fp, "%s %s", action, prim);
-	for (k = 0; k < max; k++)
+	fprintf(fp, "%s %s", action, prim_names[prim]);
+	for (k = 0; k < kind_max(prim); k++)
 		if (mask & (1u << k))
-			fprintf(fp, " %s", name(k));
+			fprintf(fp, " %s", kind_name(prim, k));
 	fputc('\n', fp);
+}
+
+static void
+print_terms(FILE *fp, const struct pol_terms *t)
+{
+	if (t->limit != 0)
+		fprintf(fp, " limit %llu", (unsigned long long)t->limit);
+	if (t->crypt_field != 0)
+		fprintf(fp, " crypt-field %u", t->crypt_field);
 }
 
 void
 policy_print(const struct policy *pol, FILE *fp)
 {
+	enum pol_prim prim;
 	size_t i;
 
-	for (i = 0; i < pol->nrules; i++)
-		fprintf(fp, "%s %s %s\n", pol->rules[i].allow ? "allow" :
+	for (i = 0; i < pol->nrules; i++) {
+		fprintf(fp, "%s %s %s", pol->rules[i].allow ? "allow" :
 		    "deny", prim_names[pol->rules[i].prim],
 		    pol->rules[i].pattern);
-	print_kinds(fp, "allow", "proc", pol->proc_allow, PROC_KIND_MAX,
-	    proc_kind_name);
-	print_kinds(fp, "deny", "proc", pol->proc_deny, PROC_KIND_MAX,
-	    proc_kind_name);
-	print_kinds(fp, "allow", "netlink", pol->nl_allow, NL_KIND_MAX,
-	    nl_kind_name);
-	print_kinds(fp, "deny", "netlink", pol->nl_deny, NL_KIND_MAX,
-	    nl_kind_name);
+		print_terms(fp, &pol->rules[i].terms);
+		fputc('\n', fp);
+	}
+	for (prim = 0; prim < POL_PRIM_MAX; prim++) {
+		if (!prim_has_kinds(prim))
+			continue;
+		print_kinds(fp, "allow", prim, pol->kinds[prim].allow);
+		print_kinds(fp, "deny", prim, pol->kinds[prim].deny);
+	}
 }

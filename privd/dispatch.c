@@ -34,6 +34,8 @@ static const struct handler worker_handlers[] = {
 	{ MSG_READLINK,		0,		serve_readlink },
 	{ MSG_PROC_READ,	0,		serve_proc_read },
 	{ MSG_NETLINK_DUMP,	0,		serve_netlink_dump },
+	{ MSG_STATFS,		0,		serve_statfs },
+	{ MSG_IPTABLES_DUMP,	0,		serve_iptables_dump },
 	{ MSG_NONE,		0,		NULL }
 };
 

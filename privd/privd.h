@@ -53,17 +53,22 @@ void	dispatch_child(struct child *);
 
 /* reply.c */
 int	reply_end(struct child *, uint32_t id, int err, uint64_t total);
+/* Bytes as MSG_DATA chunks of at most REPLY_DATA_CHUNK; -1 when the
+ * child is gone. */
+#define REPLY_DATA_CHUNK	(IPC_MAX_PAYLOAD - 4)
+int	reply_data(struct child *, uint32_t id, const char *, size_t);
 int	reply_send(struct child *, uint32_t type, uint32_t id,
 	    const struct wr *, int fd);
 void	refuse_log(struct child *, const struct msg *, const char *what,
 	    const char *why);
 
-/* files.c: READ_FILE, OPEN_FILE, LIST_DIR, STAT, READLINK */
+/* files.c: READ_FILE, OPEN_FILE, LIST_DIR, STAT, READLINK, STATFS */
 int	serve_read_file(struct child *, const struct msg *);
 int	serve_open_file(struct child *, const struct msg *);
 int	serve_list_dir(struct child *, const struct msg *);
 int	serve_stat(struct child *, const struct msg *);
 int	serve_readlink(struct child *, const struct msg *);
+int	serve_statfs(struct child *, const struct msg *);
 
 /* procread.c: PROC_READ */
 int	serve_proc_read(struct child *, const struct msg *);
@@ -71,8 +76,15 @@ int	serve_proc_read(struct child *, const struct msg *);
 /* netlink.c: NETLINK_DUMP */
 int	serve_netlink_dump(struct child *, const struct msg *);
 
+/* iptables.c: IPTABLES_DUMP */
+int	serve_iptables_dump(struct child *, const struct msg *);
+
+/* redact.c: keep only the method of the crypt(3) hash in one
+ * colon-separated field of every line; returns the new length. */
+size_t	redact_crypt_field(char *buf, size_t len, unsigned int field);
+
 /* resolve.c: policy check and openat2 beneath the allowed root */
 int	open_beneath(struct child *, enum pol_prim, const char *path,
-	    int oflags, int *fd);
+	    int oflags, int *fd, struct pol_terms *terms);
 
 #endif

@@ -19,6 +19,22 @@ reply_send(struct child *c, uint32_t type, uint32_t id, const struct wr *w,
 }
 
 int
+reply_data(struct child *c, uint32_t id, const char *buf, size_t len)
+{
+	struct wr w;
+	size_t off, n;
+
+	for (off = 0; off < len; off += n) {
+		n = len - off < REPLY_DATA_CHUNK ? len - off : REPLY_DATA_CHUNK;
+		wr_init(&w);
+		wr_bytes(&w, buf + off, n);
+		if (reply_send(c, MSG_DATA, id, &w, -1) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+int
 reply_end(struct child *c, uint32_t id, int err, uint64_t total)
 {
 	struct wr w;

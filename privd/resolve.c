@@ -46,10 +46,14 @@ resolved_path(int fd, char *buf, size_t len)
 	return 0;
 }
 
-/* 0 with *fd open, or a positive errno (EACCES when refused). */
+/*
+ * 0 with *fd open, or a positive errno (EACCES when refused).  terms, when
+ * not NULL, gets the read terms of the name asked for and of the file it
+ * resolved to: a link to /etc/shadow is read on /etc/shadow's terms.
+ */
 int
 open_beneath(struct child *c, enum pol_prim prim, const char *path,
-    int oflags, int *fd)
+    int oflags, int *fd, struct pol_terms *terms)
 {
 	const char *root, *rel;
 	char real[PATH_MAX];
@@ -74,6 +78,11 @@ open_beneath(struct child *c, enum pol_prim prim, const char *path,
 		close(*fd);
 		*fd = -1;
 		return EACCES;
+	}
+	if (terms != NULL) {
+		memset(terms, 0, sizeof(*terms));
+		policy_read_terms(c->pd->policy, path, terms);
+		policy_read_terms(c->pd->policy, real, terms);
 	}
 	return 0;
 }

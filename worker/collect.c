@@ -4,6 +4,8 @@
  * MSG_END.  Anything privd sends that does not fit is fatal: a confused
  * privd is not something to work around.
  */
+#include <sys/socket.h>
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,22 +133,16 @@ append_data(void *arg, const struct msg *m)
 	return 0;
 }
 
-int
-collect_read_file(struct collect *c, const char *path, size_t cap,
-    char **data, size_t *len)
+/* A request answered with DATA chunks: all of them, up to cap bytes,
+ * NUL-terminated. */
+static int
+collect_data(struct collect *c, uint32_t type, const struct wr *w,
+    size_t cap, char **data, size_t *len)
 {
 	struct file_buf fb = { NULL, 0, 0, cap };
-	struct wr w;
 	int rc;
 
-	*data = NULL;
-	*len = 0;
-	if (fb.cap > IPC_MAX_READ_CAP)
-		fb.cap = IPC_MAX_READ_CAP;
-	if (path_request(&w, path) == -1)
-		return -EINVAL;
-	wr_u64(&w, fb.cap);
-	rc = collect_transact(c, MSG_READ_FILE, &w, MSG_DATA, append_data, &fb);
+	rc = collect_transact(c, type, w, MSG_DATA, append_data, &fb);
 	if (rc == 0)
 		rc = file_buf_reserve(&fb, 0);
 	if (rc != 0) {
@@ -157,6 +153,43 @@ collect_read_file(struct collect *c, const char *path, size_t cap,
 	*data = fb.data;
 	*len = fb.len;
 	return 0;
+}
+
+int
+collect_read_file(struct collect *c, const char *path, size_t cap,
+    char **data, size_t *len)
+{
+	struct wr w;
+
+	*data = NULL;
+	*len = 0;
+	if (cap > IPC_MAX_READ_CAP)
+		cap = IPC_MAX_READ_CAP;
+	if (path_request(&w, path) == -1)
+		return -EINVAL;
+	wr_u64(&w, cap);
+	return collect_data(c, MSG_READ_FILE, &w, cap, data, len);
+}
+
+int
+collect_iptables(struct collect *c, int family, const char *table,
+    char **data, size_t *len)
+{
+	struct wr w;
+	unsigned int t;
+
+	*data = NULL;
+	*len = 0;
+	for (t = 0; t < IPT_TABLE_MAX; t++)
+		if (strcmp(table, ipt_table_name(t)) == 0)
+			break;
+	if (t == IPT_TABLE_MAX || (family != AF_INET && family != AF_INET6))
+		return -EINVAL;
+	wr_init(&w);
+	wr_u8(&w, (uint8_t)family);
+	wr_u8(&w, (uint8_t)t);
+	return collect_data(c, MSG_IPTABLES_DUMP, &w, IPC_MAX_READ_CAP, data,
+	    len);
 }
 
 static int
@@ -257,6 +290,34 @@ collect_stat(struct collect *c, const char *path, int follow,
 		return -EINVAL;
 	wr_u8(&w, follow ? 1 : 0);
 	return collect_transact(c, MSG_STAT, &w, MSG_STAT_INFO, take_stat, st);
+}
+
+static int
+take_statfs(void *arg, const struct msg *m)
+{
+	struct hq_statfs *sf = arg;
+	struct rd r;
+
+	rd_init(&r, m->payload, m->hdr.len);
+	if (rd_u64(&r, &sf->type) == -1 || rd_u64(&r, &sf->bsize) == -1 ||
+	    rd_u64(&r, &sf->blocks) == -1 || rd_u64(&r, &sf->bfree) == -1 ||
+	    rd_u64(&r, &sf->bavail) == -1 || rd_u64(&r, &sf->files) == -1 ||
+	    rd_u64(&r, &sf->ffree) == -1 || rd_u64(&r, &sf->flags) == -1 ||
+	    rd_u64(&r, &sf->namelen) == -1 || rd_end(&r) == -1)
+		fatalx("privd sent malformed STATFS_INFO");
+	return 0;
+}
+
+int
+collect_statfs(struct collect *c, const char *path, struct hq_statfs *sf)
+{
+	struct wr w;
+
+	memset(sf, 0, sizeof(*sf));
+	if (path_request(&w, path) == -1)
+		return -EINVAL;
+	return collect_transact(c, MSG_STATFS, &w, MSG_STATFS_INFO,
+	    take_statfs, sf);
 }
 
 struct link_buf {

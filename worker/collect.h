@@ -67,6 +67,32 @@ typedef int (*collect_proc_fn)(void *arg, int32_t pid, unsigned int kind,
 int	collect_proc_read(struct collect *, const int32_t *pids,
 	    size_t npids, uint32_t kinds, collect_proc_fn, void *arg);
 
+/* statfs(2) of the filesystem a path is on (policy: stat). */
+struct hq_statfs {
+	uint64_t	type;		/* f_type magic */
+	uint64_t	bsize;
+	uint64_t	blocks;
+	uint64_t	bfree;
+	uint64_t	bavail;
+	uint64_t	files;
+	uint64_t	ffree;
+	uint64_t	flags;		/* ST_RDONLY, ST_NOSUID ... */
+	uint64_t	namelen;
+};
+int	collect_statfs(struct collect *, const char *path, struct hq_statfs *);
+
+/*
+ * Dump one legacy iptables table (policy: iptables TABLE...).  family is
+ * AF_INET or AF_INET6.  *data (malloc'd) holds the kernel's struct
+ * ipt_getinfo (ip6t_getinfo) as getsockopt(IPT_SO_GET_INFO) filled it,
+ * directly followed by struct ipt_get_entries (ip6t_get_entries) with
+ * its entries as getsockopt(IPT_SO_GET_ENTRIES) returned them.  -ENOENT
+ * when the table does not exist, -ENOPROTOOPT when the kernel has no
+ * legacy iptables loaded.
+ */
+int	collect_iptables(struct collect *, int family, const char *table,
+	    char **data, size_t *len);
+
 /* Run a netlink dump in privd; cb gets each buffer of whole netlink
  * messages as the kernel sent them. */
 typedef int (*collect_netlink_fn)(void *arg, const void *buf, size_t len);

@@ -51,9 +51,32 @@ hello(void)
 	send_msg(MSG_HELLO, &w, -1);
 }
 
-/* Read replies until END; return END's errno. */
+/* The DATA of a reply, gathered. */
+struct gathered {
+	char	buf[8192];
+	size_t	len;
+};
+
+static void
+gather(struct gathered *g, const struct msg *m)
+{
+	struct rd r;
+	const void *p;
+	size_t n;
+
+	rd_init(&r, m->payload, m->hdr.len);
+	if (g == NULL || m->hdr.type != MSG_DATA ||
+	    rd_bytes(&r, &p, &n, IPC_MAX_PAYLOAD) == -1)
+		return;
+	if (n > sizeof(g->buf) - g->len)
+		n = sizeof(g->buf) - g->len;
+	memcpy(g->buf + g->len, p, n);
+	g->len += n;
+}
+
+/* Read replies until END, keeping any DATA in g; return END's errno. */
 static int
-await_end(void)
+await_data(struct gathered *g)
 {
 	struct msg m;
 	struct rd r;
@@ -67,8 +90,10 @@ await_end(void)
 		}
 		if (m.fd != -1)
 			close(m.fd);
-		if (m.hdr.type != MSG_END)
+		if (m.hdr.type != MSG_END) {
+			gather(g, &m);
 			continue;
+		}
 		rd_init(&r, m.payload, m.hdr.len);
 		if (rd_i32(&r, &err) == -1 || rd_u64(&r, &total) == -1)
 			exit(4);
@@ -77,7 +102,13 @@ await_end(void)
 }
 
 static int
-read_file(const char *path)
+await_end(void)
+{
+	return await_data(NULL);
+}
+
+static int
+read_data(const char *path, struct gathered *g)
 {
 	struct wr w;
 
@@ -85,7 +116,88 @@ read_file(const char *path)
 	wr_str(&w, path);
 	wr_u64(&w, 4096);
 	send_msg(MSG_READ_FILE, &w, -1);
+	return await_data(g);
+}
+
+static int
+read_file(const char *path)
+{
+	return read_data(path, NULL);
+}
+
+static int
+open_file(const char *path)
+{
+	struct wr w;
+
+	wr_init(&w);
+	wr_str(&w, path);
+	send_msg(MSG_OPEN_FILE, &w, -1);
 	return await_end();
+}
+
+/* Does any line's second field hold more than [!*]... and "$id$" or
+ * "x"?  That would be a hash. */
+static int
+holds_hash(const char *buf, size_t len)
+{
+	const char *line = buf, *end = buf + len, *nl, *f, *fe;
+
+	for (; line < end; line = nl + 1) {
+		if ((nl = memchr(line, '\n', (size_t)(end - line))) == NULL)
+			nl = end;
+		if ((f = memchr(line, ':', (size_t)(nl - line))) == NULL)
+			continue;
+		f++;
+		if ((fe = memchr(f, ':', (size_t)(nl - f))) == NULL)
+			fe = nl;
+		while (f < fe && (*f == '!' || *f == '*'))
+			f++;
+		if (f < fe && *f == '$') {
+			f = memchr(f + 1, '$', (size_t)(fe - f - 1));
+			if (f == NULL || f + 1 != fe)
+				return 1;
+		} else if (f < fe && !(*f == 'x' && f + 1 == fe))
+			return 1;
+	}
+	return 0;
+}
+
+/* Files the policy lets out only on its terms: the shadow file (also
+ * through a link) without hashes, a private key's first 200 bytes, and
+ * neither as a descriptor. */
+static int
+policy_terms(void)
+{
+	static const char *const shadows[] = {
+		"/etc/shadow", "/etc/hostql-hostile-shadow", NULL
+	};
+	const char *const *p;
+	struct gathered g;
+	int bad = 0, err;
+
+	for (p = shadows; *p != NULL; p++) {
+		g.len = 0;
+		err = read_data(*p, &g);
+		printf("read %s: %s, %s\n", *p, err ? strerror(err) : "ok",
+		    g.len > 0 && !holds_hash(g.buf, g.len) ? "no hash" :
+		    "HASH OR NOTHING");
+		bad |= err != 0 || g.len == 0 || holds_hash(g.buf, g.len);
+	}
+	g.len = 0;
+	err = read_data("/root/.ssh/id_hostql_hostile", &g);
+	printf("read private key: %zu bytes\n", g.len);
+	bad |= err != 0 || g.len != 200;
+	for (p = shadows; *p != NULL; p++) {
+		err = open_file(*p);
+		printf("refused descriptor of %s: %s\n", *p,
+		    err == EACCES ? "yes" : "no");
+		bad |= err != EACCES;
+	}
+	err = open_file("/root/.ssh/id_hostql_hostile");
+	printf("refused descriptor of private key: %s\n",
+	    err == EACCES ? "yes" : "no");
+	return bad | (err != EACCES);
 }
 
 static int
@@ -106,7 +218,7 @@ static void
 policy_refusals(void)
 {
 	static const char *const forbidden[] = {
-		"/etc/shadow", "/etc/gshadow", "/root/.ssh/id_rsa",
+		"/etc/gshadow", "/etc/ssh/ssh_host_ed25519_key",
 		"/var/log/syslog", "/etc/hostql-hostile-link",
 		"/usr/local/hostql-hostile-escape", "/proc/1/environ",
 		"/proc/kcore", NULL
@@ -125,6 +237,7 @@ policy_refusals(void)
 	printf("refused proc environ: %s\n", err == EACCES ? "yes" : "no");
 	if (err != EACCES || read_file("/etc/hostname") != 0)
 		bad = 1;
+	bad |= policy_terms();
 	fflush(stdout);
 	if (bad)
 		exit(3);

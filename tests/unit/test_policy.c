@@ -73,13 +73,14 @@ START_TEST(policy_default_parses)
 	ck_assert(allows(pol, POL_READ, "/proc/cpuinfo"));
 	ck_assert(allows(pol, POL_READ, "/proc/sys/kernel/hostname"));
 	ck_assert(!allows(pol, POL_READ, "/proc/sys/kernel/random/uuid"));
-	ck_assert(!allows(pol, POL_READ, "/etc/shadow"));
+	ck_assert(allows(pol, POL_READ, "/etc/shadow"));
 	ck_assert(!allows(pol, POL_READ, "/etc/gshadow-"));
 	ck_assert(!allows(pol, POL_READ, "/etc/ssh/ssh_host_ed25519_key"));
 	ck_assert(allows(pol, POL_READ, "/etc/ssh/ssh_host_ed25519_key.pub"));
 	ck_assert(!allows(pol, POL_READ, "/etc/ssl/private/x.pem"));
 	ck_assert(!allows(pol, POL_READ, "/etc/ssl/private"));
-	ck_assert(!allows(pol, POL_READ, "/root/.ssh/id_rsa"));
+	ck_assert(allows(pol, POL_READ, "/root/.ssh/id_rsa"));
+	ck_assert(!allows(pol, POL_READ, "/home/alice/.gnupg/secring.gpg"));
 	ck_assert(!allows(pol, POL_READ, "/home/alice/.bash_history"));
 	ck_assert(allows(pol, POL_READ, "/home/alice/.bashrc"));
 	ck_assert(!allows(pol, POL_READ, "/var/log/syslog"));
@@ -98,7 +99,76 @@ START_TEST(policy_default_parses)
 	ck_assert(proc & PROC_KIND_BIT(PROC_CMDLINE));
 	ck_assert(!(proc & PROC_KIND_BIT(PROC_ENVIRON)));
 	ck_assert_uint_eq(policy_netlink_kinds(pol), (1u << NL_KIND_MAX) - 1);
+	ck_assert_uint_eq(policy_iptables_tables(pol),
+	    (1u << IPT_TABLE_MAX) - 1);
 	policy_free(pol);
+}
+END_TEST
+
+static struct pol_terms
+terms_of(const struct policy *pol, const char *path)
+{
+	struct pol_terms t = { 0, 0 };
+
+	policy_read_terms(pol, path, &t);
+	return t;
+}
+
+/* The default policy lets shadow and private keys out only on terms. */
+START_TEST(policy_default_terms)
+{
+	struct policy *pol;
+	struct pol_terms t;
+
+	pol = policy_parse(policy_default_text, policy_default_len, NULL, 0);
+	ck_assert_ptr_nonnull(pol);
+	t = terms_of(pol, "/etc/shadow");
+	ck_assert_uint_eq(t.crypt_field, 2);
+	ck_assert_uint_eq(t.limit, 0);
+	ck_assert_uint_eq(terms_of(pol, "/etc/shadow-").crypt_field, 2);
+	ck_assert_uint_eq(terms_of(pol, "/root/.ssh/id_ed25519").limit, 200);
+	ck_assert_uint_eq(terms_of(pol, "/home/a/.ssh/id_rsa").limit, 200);
+	t = terms_of(pol, "/etc/passwd");
+	ck_assert(t.limit == 0 && t.crypt_field == 0);
+	ck_assert_int_eq(policy_read_terms(pol, "/etc/passwd", &t), 0);
+	policy_free(pol);
+}
+END_TEST
+
+/* Terms: only on allow read, numbers in range, the smaller limit wins,
+ * and they belong to the line's own patterns. */
+START_TEST(policy_terms)
+{
+	struct policy *pol;
+	struct pol_terms t;
+
+	parse_fails("allow read /x limit\n", "expected 'limit BYTES'");
+	parse_fails("allow read /x limit 0\n", "expected 'limit BYTES'");
+	parse_fails("allow read /x limit -3\n", "expected 'limit BYTES'");
+	parse_fails("allow read /x limit 12k\n", "expected 'limit BYTES'");
+	parse_fails("allow read /x limit 99999999999\n", "'limit BYTES'");
+	parse_fails("allow read /x crypt-field 65\n", "'crypt-field N'");
+	parse_fails("allow read /x limit 5 /y\n", "not '/y '");
+	parse_fails("deny read /x limit 5\n", "allow read rules only");
+	parse_fails("allow stat /x limit 5\n", "allow read rules only");
+	parse_fails("allow read limit 5\n", "names nothing");
+
+	pol = parse("allow read /a/** limit 500\n"
+	    "allow read /a/b /c crypt-field 3 limit 100\nallow read /d\n");
+	t = terms_of(pol, "/a/b");
+	ck_assert_uint_eq(t.limit, 100);
+	ck_assert_uint_eq(t.crypt_field, 3);
+	t = terms_of(pol, "/a/x");
+	ck_assert_uint_eq(t.limit, 500);
+	ck_assert_uint_eq(t.crypt_field, 0);
+	ck_assert_uint_eq(terms_of(pol, "/c").crypt_field, 3);
+	ck_assert_uint_eq(terms_of(pol, "/d").limit, 0);
+	policy_free(pol);
+
+	pol = parse("allow iptables filter nat\ndeny iptables nat\n");
+	ck_assert_uint_eq(policy_iptables_tables(pol), 1u << IPT_FILTER);
+	policy_free(pol);
+	parse_fails("allow iptables broute\n", "unknown iptables kind");
 }
 END_TEST
 
@@ -445,8 +515,18 @@ same_decisions(const struct policy *a, const struct policy *b)
 				ck_assert_str_eq(ra, rb);
 		}
 	}
+	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		struct pol_terms ta = { 0, 0 }, tb = { 0, 0 };
+
+		policy_read_terms(a, paths[i], &ta);
+		policy_read_terms(b, paths[i], &tb);
+		ck_assert_uint_eq(ta.limit, tb.limit);
+		ck_assert_uint_eq(ta.crypt_field, tb.crypt_field);
+	}
 	ck_assert_uint_eq(policy_proc_kinds(a), policy_proc_kinds(b));
 	ck_assert_uint_eq(policy_netlink_kinds(a), policy_netlink_kinds(b));
+	ck_assert_uint_eq(policy_iptables_tables(a),
+	    policy_iptables_tables(b));
 }
 
 static struct policy *
@@ -516,6 +596,8 @@ suite_policy(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, policy_default_parses);
+	tcase_add_test(tc, policy_default_terms);
+	tcase_add_test(tc, policy_terms);
 	tcase_add_test(tc, policy_syntax_errors);
 	tcase_add_test(tc, policy_dot_segment_at_end);
 	tcase_add_test(tc, policy_long_line);
