@@ -79,6 +79,7 @@ db_start_deadline(struct db *db)
 	}
 	db->timed_out = 0;
 	db->env.missing_required = NULL;
+	vtab_statement_begin(&db->env);
 }
 
 static int

@@ -13,48 +13,7 @@
 #include "../ipc/log.h"
 #include "../tables/table.h"
 #include "vtab.h"
-
-#define PUSHED_FLAGS	(COL_INDEX | COL_REQUIRED | COL_OPTIMIZED | \
-			 COL_ADDITIONAL)
-
-struct cell {
-	int		 type;		/* SQLITE_NULL, _INTEGER, _FLOAT, _TEXT */
-	int64_t		 i;
-	double		 d;
-	char		*s;
-	size_t		 n;
-};
-
-struct gen_constraint {
-	int		 col;
-	enum gen_op	 op;
-	sqlite3_value	*val;
-};
-
-struct gen_ctx {
-	const struct table	*t;
-	struct vtab_env		*env;
-	struct gen_constraint	*cons;
-	int			 ncons;
-	uint64_t		 col_used;
-	struct cell		*cells;		/* nrows x ncolumns */
-	size_t			 nrows, alloc;	/* alloc in rows */
-	int			 open_row;
-	int			 oom;
-	char			*error;
-};
-
-struct hq_vtab {
-	sqlite3_vtab		 base;
-	const struct table	*t;
-	struct vtab_env		*env;
-};
-
-struct hq_cursor {
-	sqlite3_vtab_cursor	 base;
-	struct gen_ctx		 ctx;
-	size_t			 row;
-};
+#include "vtab_impl.h"
 
 static const char *const type_names[] = {
 	[COL_TEXT] = "TEXT",
@@ -130,6 +89,11 @@ hq_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
 static int
 hq_disconnect(sqlite3_vtab *vt)
 {
+	struct hq_vtab *v = (struct hq_vtab *)vt;
+
+	/* The connection closes: memos go with their statement. */
+	if (v->memo != NULL)
+		vtab_statement_begin(v->env);
 	sqlite3_free(vt);
 	return SQLITE_OK;
 }
@@ -209,7 +173,7 @@ hq_best_index(sqlite3_vtab *vt, sqlite3_index_info *info)
 	return SQLITE_OK;
 }
 
-static void
+void
 ctx_clear(struct gen_ctx *ctx)
 {
 	size_t i, ncells = ctx->nrows * (size_t)ctx->t->ncolumns;
@@ -243,6 +207,7 @@ hq_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **out)
 		return SQLITE_NOMEM;
 	cur->ctx.t = v->t;
 	cur->ctx.env = v->env;
+	cur->rows = &cur->ctx;
 	*out = &cur->base;
 	return SQLITE_OK;
 }
@@ -330,10 +295,13 @@ hq_filter(sqlite3_vtab_cursor *vc, int idxnum, const char *idx, int argc,
 
 	(void)idxnum;
 	ctx_clear(ctx);
+	cur->rows = ctx;
 	cur->row = 0;
 	if ((rc = parse_idx(ctx, idx != NULL ? idx : "0", argc, argv)) !=
 	    SQLITE_OK)
 		return rc;
+	if (memo_filter((struct hq_vtab *)vc->pVtab, cur))
+		return SQLITE_OK;
 	rc = ctx->t->generate(ctx);
 	if (ctx->oom)
 		return SQLITE_NOMEM;
@@ -349,7 +317,10 @@ hq_filter(sqlite3_vtab_cursor *vc, int idxnum, const char *idx, int argc,
 static int
 hq_next(sqlite3_vtab_cursor *vc)
 {
-	((struct hq_cursor *)vc)->row++;
+	struct hq_cursor *cur = (struct hq_cursor *)vc;
+
+	cur->row++;
+	memo_skip(cur);
 	return SQLITE_OK;
 }
 
@@ -358,7 +329,7 @@ hq_eof(sqlite3_vtab_cursor *vc)
 {
 	struct hq_cursor *cur = (struct hq_cursor *)vc;
 
-	return cur->row >= cur->ctx.nrows;
+	return cur->row >= cur->rows->nrows;
 }
 
 static int
@@ -367,7 +338,7 @@ hq_column(sqlite3_vtab_cursor *vc, sqlite3_context *sctx, int col)
 	struct hq_cursor *cur = (struct hq_cursor *)vc;
 	const struct cell *c;
 
-	c = &cur->ctx.cells[cur->row * (size_t)cur->ctx.t->ncolumns +
+	c = &cur->rows->cells[cur->row * (size_t)cur->rows->t->ncolumns +
 	    (size_t)col];
 	switch (c->type) {
 	case SQLITE_INTEGER:

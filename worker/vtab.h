@@ -12,6 +12,9 @@ struct vtab_env {
 	/* The last table whose plan lacked a required constraint, to name
 	 * it when SQLite finds no plan at all. */
 	const struct table	*missing_required;
+	/* Statements are numbered; the scan memos of the one running. */
+	uint64_t		 statement;
+	struct scan_memo	*memos;
 };
 
 struct vtab_module {
@@ -23,5 +26,7 @@ int		 vtab_register(sqlite3 *, struct vtab_module *);
 /* CREATE TABLE text of a table, as SQLite sees it (sqlite3_free it). */
 char		*vtab_schema_sql(const struct table *);
 const char	*vtab_type_name(enum col_type);
+/* A new statement begins: the last one's scan memos go (memo.c). */
+void		 vtab_statement_begin(struct vtab_env *);
 
 #endif
