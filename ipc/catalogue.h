@@ -88,8 +88,65 @@ enum msg_type {
 	/* privd -> child */
 	MSG_PING,		/* u64 cookie */
 
+	/*
+	 * The daemon.  privd's messages to a child carry id 0: they come
+	 * unasked, between or even during the child's own requests, and a
+	 * child keeps them for when its request is done.
+	 */
+
+	/* worker -> privd */
+	MSG_QUERY_STATE,	/* str name of the scheduled query that
+				 *   starts now, "" when it is done; the
+				 *   watchdog denylists the query a worker
+				 *   dies in */
+
+	/* privd -> worker */
+	MSG_LOGGER_CHANNEL,	/* no fields; carries the worker's end of
+				 *   a new channel to the logger */
+	MSG_RELOAD,		/* no fields: read the config again */
+	MSG_DENYLIST,		/* str name, i64 until (unix time) */
+	MSG_SHUTDOWN,		/* no fields: finish, flush, exit 0 (also
+				 *   to the logger) */
+
+	/* privd -> logger: its set-up, once per start, in this order */
+	MSG_STATE_DIR,		/* no fields; carries the state directory */
+	MSG_LOG_DIR,		/* no fields; carries the log directory */
+	MSG_SIGN_KEY,		/* bytes Ed25519 secret key (64) */
+	MSG_LOGGER_CONFIG,	/* str host identifier, u8 rotate,
+				 *   u64 rotate size, u32 max files,
+				 *   u32 file mode, u8 numerics */
+	MSG_WORKER_CHANNEL,	/* no fields; carries the logger's end of
+				 *   a new channel to the worker */
+	MSG_STATUS,		/* u8 severity (0 info, 1 warning,
+				 *   2 error), i64 unix time, str text:
+				 *   a status log line */
+
+	/* logger -> privd */
+	MSG_PEER_VIOLATION,	/* str why: the worker broke the results
+				 *   protocol; privd kills it */
+
+	/* worker -> logger: one result set, in order */
+	MSG_RESULT_BEGIN,	/* str name, str query, u64 run id, u64
+				 *   unix time, u64 epoch, u8 flags
+				 *   (RESULT_SNAPSHOT|RESULT_NO_REMOVED),
+				 *   u32 ncolumns, ncolumns x str column,
+				 *   u32 ndecorations, ndecorations x (str
+				 *   key, str value) */
+	MSG_RESULT_ROWS,	/* records of ncolumns x (u8 null, str
+				 *   value) */
+	MSG_RESULT_END,		/* u64 rows sent */
+
+	/* logger -> worker */
+	MSG_RESULT_STORED,	/* str name, u64 run id: durable, the
+				 *   worker may forget it */
+
 	MSG_TYPE_MAX
 };
+
+/* MSG_RESULT_BEGIN flags. */
+#define RESULT_SNAPSHOT		0x1	/* log the whole set each run */
+#define RESULT_NO_REMOVED	0x2	/* "removed": false */
+#define RESULT_FLAGS_KNOWN	(RESULT_SNAPSHOT | RESULT_NO_REMOVED)
 
 /* Levels of MSG_LOG, as syslog's. */
 enum ipc_log_level {
