@@ -25,6 +25,7 @@
 #include "lineedit.h"
 #include "meta.h"
 #include "printer.h"
+#include "schema_json.h"
 #include "shell.h"
 
 #define SHELL_DEFAULT_TIMEOUT	10000		/* ms per statement */
@@ -218,6 +219,7 @@ flag_ignored(struct shell *sh, const char *flag, const char *value)
 
 static int flag_help(struct shell *, const char *, const char *);
 static int flag_version(struct shell *, const char *, const char *);
+static int flag_schema_json(struct shell *, const char *, const char *);
 
 static const struct flag flags[] = {
 	{ "json", FLAG_BOOL, flag_json, NULL,
@@ -244,6 +246,8 @@ static const struct flag flags[] = {
 	    "select all of a table, like .all" },
 	{ "help", FLAG_BOOL, flag_help, NULL, "print this help" },
 	{ "version", FLAG_BOOL, flag_version, NULL, "print the version" },
+	{ "schema_json", FLAG_BOOL, flag_schema_json, NULL,
+	    "print every table and column as JSON" },
 	{ "verbose", FLAG_BOOL, flag_ignored, NULL, NULL },
 };
 
@@ -284,6 +288,20 @@ flag_version(struct shell *sh, const char *flag, const char *value)
 	(void)value;
 	printf("hostql %s\n", HOSTQL_VERSION);
 	return FLAG_STOP;
+}
+
+/* The schema is compiled in: it is printed without starting a query. */
+static int
+flag_schema_json(struct shell *sh, const char *flag, const char *value)
+{
+	int on;
+
+	(void)sh;
+	if (parse_bool(flag, value, &on) == -1)
+		return -1;
+	if (!on)
+		return 0;
+	return schema_json_print(stdout) == 0 ? FLAG_STOP : -1;
 }
 
 static const struct flag *
