@@ -80,7 +80,8 @@ int	batch_status(struct logger *);
 /* spool.c: stored lines out to the files */
 void	spool_flush(struct logger *);
 
-/* main.c */
+/* status.c */
 void	logger_status(struct logger *, int severity, const char *text);
+void	status_due(evutil_socket_t, short, void *);
 
 #endif

@@ -21,7 +21,6 @@
 #include "../sandbox/sandbox.h"
 #include "logger.h"
 
-#define STATUS_DELAY_MS	200	/* status lines wait this long to batch */
 
 /* Our own lines go to privd, which puts them in the status log. */
 static void
@@ -133,39 +132,6 @@ open_state(struct logger *lg, int statefd)
 		    store_errmsg(lg->store));
 	if (logfiles_open(&lg->files) == -1)
 		fatal("opening the log files");
-}
-
-void
-logger_status(struct logger *lg, int severity, const char *text)
-{
-	struct timeval tv = { 0, STATUS_DELAY_MS * 1000 };
-	struct pending_status *p;
-
-	if (lg->nstatus == STATUS_BATCH_MAX && batch_status(lg) == -1)
-		return;		/* the store is full: privd still has it */
-	p = &lg->status[lg->nstatus];
-	if ((p->text = strdup(text)) == NULL)
-		return;
-	p->severity = severity;
-	p->when = time(NULL);
-	lg->nstatus++;
-	if (!evtimer_pending(lg->ev_status, NULL))
-		evtimer_add(lg->ev_status, &tv);
-}
-
-static void
-status_due(evutil_socket_t fd, short events, void *arg)
-{
-	struct logger *lg = arg;
-	struct timeval tv = { 1, 0 };
-
-	(void)fd;
-	(void)events;
-	if (batch_status(lg) == -1) {
-		evtimer_add(lg->ev_status, &tv);
-		return;
-	}
-	spool_flush(lg);
 }
 
 static void
