@@ -1,6 +1,7 @@
 # hostql — SQL over the live state of a Linux host.
 #
-#   make            build bin: build/hostql, build/hostql-worker
+#   make            build bin: build/hostql (also build/hostqld),
+#                   build/hostql-worker, build/hostql-logger
 #   make check      build and run every test (unit, integration, sanitizers)
 #   make run        build and run a useful query
 #   make install    install under $(DESTDIR)$(PREFIX), create the users
@@ -50,7 +51,9 @@ CPPFLAGS += -D_GNU_SOURCE -DHOSTQL_VERSION=\"$(VERSION)\" -DHOSTQL_DIGEST_LIBCRY
 	   $(shell pkg-config --cflags $(PKGS_WORKER))
 LDFLAGS	+= -pie -Wl,-z,relro,-z,now $(SANFLAGS)
 
-LIBS_PRIVD  = $(shell pkg-config --libs libevent libseccomp)
+LIBS_PRIVD  = $(shell pkg-config --libs libevent libseccomp libsodium)
+LIBS_LOGGER = $(shell pkg-config --libs libevent libseccomp sqlite3 jansson \
+	      libsodium)
 LIBS_WORKER = $(shell pkg-config --libs $(PKGS_WORKER)) -lm
 LIBS_TEST   = $(shell pkg-config --libs $(PKGS_TEST))
 
@@ -59,6 +62,7 @@ SANDBOX_SRC = $(wildcard sandbox/*.c)
 POLICY_SRC  = $(wildcard policy/*.c)
 PRIVD_SRC   = $(filter-out privd/main.c,$(wildcard privd/*.c))
 WORKER_SRC  = $(filter-out worker/main.c,$(wildcard worker/*.c))
+LOGGER_SRC  = $(filter-out logger/main.c,$(wildcard logger/*.c))
 TABLES_SRC  = $(wildcard tables/*.c)
 
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
@@ -66,11 +70,13 @@ obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 COMMON_OBJ = $(call obj,$(IPC_SRC) $(SANDBOX_SRC))
 PRIVD_OBJ  = $(call obj,$(PRIVD_SRC) $(POLICY_SRC)) $(BUILD)/policy_default.o
 WORKER_OBJ = $(call obj,$(WORKER_SRC) $(TABLES_SRC)) $(BUILD)/registry.o
+LOGGER_OBJ = $(call obj,$(LOGGER_SRC))
 
 UNIT_SRC   = $(wildcard tests/unit/*.c)
 UNIT_BIN   = $(BUILD)/unit-tests
 
-all: $(BUILD)/hostql $(BUILD)/hostql-worker
+all: $(BUILD)/hostql $(BUILD)/hostqld $(BUILD)/hostql-worker \
+	$(BUILD)/hostql-logger
 
 $(BUILD)/%.o: %.c Makefile
 	@mkdir -p $(dir $@)
@@ -85,8 +91,8 @@ $(BUILD)/paths.h: FORCE
 	    "$(LIBEXECDIR)/hostql" "$(SYSCONFDIR)" > $@.tmp
 	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
 
-$(BUILD)/privd/main.o: $(BUILD)/paths.h
-$(BUILD)/privd/main.o: CPPFLAGS += -I$(BUILD)
+$(call obj,$(wildcard privd/*.c)): $(BUILD)/paths.h
+$(call obj,$(wildcard privd/*.c)): CPPFLAGS += -I$(BUILD)
 
 # The default policy is compiled in from its readable source.
 $(BUILD)/policy_default.c: policy/default.policy policy/embed.sh
@@ -101,6 +107,14 @@ $(BUILD)/hostql: $(BUILD)/privd/main.o $(PRIVD_OBJ) $(COMMON_OBJ)
 
 $(BUILD)/hostql-worker: $(BUILD)/worker/main.o $(WORKER_OBJ) $(COMMON_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_WORKER) $(shell pkg-config --libs libseccomp)
+
+# One program, two names, as osqueryi and osqueryd: run as hostqld it is
+# the daemon.
+$(BUILD)/hostqld: $(BUILD)/hostql
+	ln -f $< $@
+
+$(BUILD)/hostql-logger: $(BUILD)/logger/main.o $(LOGGER_OBJ) $(COMMON_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_LOGGER)
 
 # Suites and tables are listed by their files' names, so adding a file is
 # all it takes to add one.
@@ -120,8 +134,10 @@ $(BUILD)/registry.c: $(TABLES_SRC) tables/registry.sh
 $(BUILD)/registry.o: $(BUILD)/registry.c
 	$(CC) $(CPPFLAGS) -I. $(CFLAGS) -c -o $@ $<
 
-$(UNIT_BIN): $(call obj,$(UNIT_SRC)) $(PRIVD_OBJ) $(WORKER_OBJ) $(COMMON_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_PRIVD) $(LIBS_WORKER) $(LIBS_TEST)
+$(UNIT_BIN): $(call obj,$(UNIT_SRC)) $(PRIVD_OBJ) $(WORKER_OBJ) $(LOGGER_OBJ) \
+	    $(COMMON_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_PRIVD) $(LIBS_WORKER) $(LIBS_LOGGER) \
+	    $(LIBS_TEST)
 
 unit: $(UNIT_BIN)
 	cd tests && ../$(UNIT_BIN)

@@ -195,6 +195,8 @@ chan_recv(struct chan *c, struct msg *m)
 	do
 		n = recvmsg(c->fd, &mh, MSG_CMSG_CLOEXEC);
 	while (n == -1 && errno == EINTR);
+	if (n == -1 && errno == ECONNRESET)
+		return CHAN_EOF;	/* the peer went with our words unread */
 	if (n == -1)
 		return errno == EAGAIN ? CHAN_AGAIN : CHAN_SYSERR;
 	if ((err = take_fds(&mh, &m->fd)) != CHAN_OK)

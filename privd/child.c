@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <libgen.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 
 #include "../ipc/log.h"
 #include "../sandbox/sandbox.h"
+#include "paths.h"
 #include "privd.h"
 
 static void child_exited(evutil_socket_t, short, void *);
@@ -47,6 +50,37 @@ child_forget(struct child *c)
 	c->pid = -1;
 }
 
+void
+child_init(struct child *c, enum ipc_role role, const char *name)
+{
+	memset(c, 0, sizeof(*c));
+	c->pid = -1;
+	c->pidfd = -1;
+	c->chan.fd = -1;
+	c->role = role;
+	c->name = name;
+}
+
+const char *
+child_default_path(const char *program)
+{
+	char self[PATH_MAX], *path;
+	ssize_t n;
+
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n > 0) {
+		self[n] = '\0';
+		if (asprintf(&path, "%s/%s", dirname(self), program) == -1)
+			fatal("path");
+		if (access(path, X_OK) == 0)
+			return path;
+		free(path);
+	}
+	if (asprintf(&path, "%s/%s", HOSTQL_LIBEXECDIR, program) == -1)
+		fatal("path");
+	return path;
+}
+
 int
 child_start(struct privd *pd, struct child *c)
 {
@@ -62,7 +96,8 @@ child_start(struct privd *pd, struct child *c)
 	snprintf(gen, sizeof(gen), "%u", c->generation);
 	if (setenv("HOSTQL_GENERATION", gen, 1) == -1)
 		return -1;
-	c->pid = sandbox_spawn(pd->worker_path, pd->worker_argv, &sv[1], 1);
+	clock_gettime(CLOCK_MONOTONIC, &c->started);
+	c->pid = sandbox_spawn(c->path, c->argv, &sv[1], 1);
 	close(sv[1]);
 	if (c->pid == -1) {
 		close(sv[0]);
@@ -108,7 +143,6 @@ static void
 child_exited(evutil_socket_t fd, short events, void *arg)
 {
 	struct child *c = arg;
-	struct privd *pd = c->pd;
 	siginfo_t si;
 
 	(void)events;
@@ -119,9 +153,19 @@ child_exited(evutil_socket_t fd, short events, void *arg)
 		log_warnx("%s (pid %d) died of signal %d%s", c->name,
 		    (int)c->pid, si.si_status, si.si_status == SIGSYS ?
 		    " (a call outside its seccomp allowlist)" : "");
-	pd->exit_status = c->violated ? 1 : exit_status_of(&si);
 	child_forget(c);
-	if (si.si_code == CLD_EXITED && !c->violated) {
+	c->pd->child_gone(c, &si);
+}
+
+/* The shell: the worker's end is the command's, unless it was killed
+ * and restarts are left (the tests' hostile workers). */
+void
+child_shell_gone(struct child *c, const siginfo_t *si)
+{
+	struct privd *pd = c->pd;
+
+	pd->exit_status = c->violated ? 1 : exit_status_of(si);
+	if (si->si_code == CLD_EXITED && !c->violated) {
 		event_base_loopexit(pd->base, NULL);
 		return;
 	}

@@ -36,6 +36,14 @@ static const struct handler worker_handlers[] = {
 	{ MSG_NETLINK_DUMP,	0,		serve_netlink_dump },
 	{ MSG_STATFS,		0,		serve_statfs },
 	{ MSG_IPTABLES_DUMP,	0,		serve_iptables_dump },
+	{ MSG_QUERY_STATE,	0,		daemon_query_state },
+	{ MSG_NONE,		0,		NULL }
+};
+
+static const struct handler logger_handlers[] = {
+	{ MSG_HELLO,		H_FIRST,	handle_hello },
+	{ MSG_LOG,		0,		handle_log },
+	{ MSG_PEER_VIOLATION,	0,		daemon_peer_violation },
 	{ MSG_NONE,		0,		NULL }
 };
 
@@ -45,6 +53,8 @@ handlers_of(const struct child *c)
 	switch (c->role) {
 	case ROLE_WORKER:
 		return worker_handlers;
+	case ROLE_LOGGER:
+		return logger_handlers;
 	default:
 		return NULL;
 	}

@@ -16,7 +16,6 @@
 #include <unistd.h>
 
 #include "../ipc/log.h"
-#include "paths.h"
 #include "privd.h"
 
 #define POLICY_MAX_SIZE	(1 << 20)
@@ -59,18 +58,18 @@ parse_flags(struct privd *pd, struct privd_flags *f, int argc, char **argv)
 	const char *restarts = NULL;
 	int i, n = 0, rest = 0;
 
-	if ((pd->worker_argv = calloc((size_t)argc + 1, sizeof(char *))) == NULL)
+	if ((pd->worker.argv = calloc((size_t)argc + 1, sizeof(char *))) == NULL)
 		fatal("argv");
-	pd->worker_argv[n++] = "hostql-worker";
+	pd->worker.argv[n++] = "hostql-worker";
 	for (i = 1; i < argc; i++) {
 		if (!rest && strcmp(argv[i], "--") == 0)
 			rest = 1;
 		if (rest) {
-			pd->worker_argv[n++] = argv[i];
+			pd->worker.argv[n++] = argv[i];
 			continue;
 		}
 		if (take_flag(argc, argv, &i, "--policy_path", &f->policy_path) ||
-		    take_flag(argc, argv, &i, "--worker_path", &pd->worker_path) ||
+		    take_flag(argc, argv, &i, "--worker_path", &pd->worker.path) ||
 		    take_flag(argc, argv, &i, "--worker_restarts", &restarts))
 			continue;
 		if (take_flag(argc, argv, &i, "--policy", NULL)) {
@@ -79,7 +78,7 @@ parse_flags(struct privd *pd, struct privd_flags *f, int argc, char **argv)
 		}
 		if (take_flag(argc, argv, &i, "--verbose", NULL))
 			f->verbose++;
-		pd->worker_argv[n++] = argv[i];
+		pd->worker.argv[n++] = argv[i];
 	}
 	if (restarts != NULL)
 		pd->restarts_left = atoi(restarts);
@@ -127,37 +126,19 @@ load_policy(struct privd *pd, const char *path)
 		fatalx("policy %s: %s", pd->policy_source, err);
 }
 
-/* The worker lives beside us in a build tree, else in libexec. */
-static const char *
-default_worker_path(void)
-{
-	static char path[PATH_MAX];
-	char self[PATH_MAX];
-	ssize_t n;
-
-	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	if (n > 0) {
-		self[n] = '\0';
-		snprintf(path, sizeof(path), "%s/hostql-worker", dirname(self));
-		if (access(path, X_OK) == 0)
-			return path;
-	}
-	return HOSTQL_LIBEXECDIR "/hostql-worker";
-}
-
 int
 main(int argc, char **argv)
 {
 	struct privd pd;
 	struct privd_flags f;
 
+	if (strcmp(basename(argv[0]), "hostqld") == 0)
+		return daemon_main(argc, argv);
 	memset(&pd, 0, sizeof(pd));
 	memset(&f, 0, sizeof(f));
-	pd.worker.pid = -1;
-	pd.worker.pidfd = -1;
-	pd.worker.chan.fd = -1;
-	pd.worker.role = ROLE_WORKER;
-	pd.worker.name = "worker";
+	child_init(&pd.worker, ROLE_WORKER, "worker");
+	child_init(&pd.logger, ROLE_LOGGER, "logger");
+	pd.child_gone = child_shell_gone;
 	parse_flags(&pd, &f, argc, argv);
 	log_init("hostql", f.verbose);
 	load_policy(&pd, f.policy_path);
@@ -166,8 +147,8 @@ main(int argc, char **argv)
 		policy_print(pd.policy, stdout);
 		return 0;
 	}
-	if (pd.worker_path == NULL)
-		pd.worker_path = default_worker_path();
+	if (pd.worker.path == NULL)
+		pd.worker.path = child_default_path("hostql-worker");
 	prctl(PR_SET_NAME, "hostql-privd");
 	/* The terminal's ^C is the worker's to handle; a dead reader must
 	 * not kill us. */
@@ -177,10 +158,10 @@ main(int argc, char **argv)
 	if ((pd.base = event_base_new()) == NULL)
 		fatalx("event_base_new");
 	if (child_start(&pd, &pd.worker) == -1)
-		fatal("starting %s", pd.worker_path);
+		fatal("starting %s", pd.worker.path);
 	event_base_dispatch(pd.base);
 	event_base_free(pd.base);
 	policy_free(pd.policy);
-	free(pd.worker_argv);
+	free(pd.worker.argv);
 	return pd.exit_status;
 }

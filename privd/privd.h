@@ -8,6 +8,9 @@
 
 #include <sys/types.h>
 
+#include <signal.h>
+#include <time.h>
+
 #include <event2/event.h>
 
 #include "../ipc/chan.h"
@@ -19,6 +22,8 @@ struct child {
 	struct privd	*pd;
 	enum ipc_role	 role;
 	const char	*name;		/* "worker", for logs */
+	const char	*path;		/* the program */
+	char		**argv;
 	pid_t		 pid;
 	int		 pidfd;
 	struct chan	 chan;
@@ -27,17 +32,24 @@ struct child {
 	int		 said_hello;
 	int		 violated;	/* killed for a protocol violation */
 	unsigned int	 generation;	/* 0 for the first start */
+	struct timespec	 started;	/* CLOCK_MONOTONIC */
 };
+
+struct daemon;
 
 struct privd {
 	struct event_base	*base;
 	struct policy		*policy;
 	const char		*policy_source;
-	const char		*worker_path;
-	char			**worker_argv;
 	struct child		 worker;
+	struct child		 logger;
 	int			 restarts_left;
 	int			 exit_status;
+	/* The daemon's state, NULL in the shell. */
+	struct daemon		*daemon;
+	/* What to do when a child is gone: the shell's or the daemon's. */
+	void			(*child_gone)(struct child *,
+				    const siginfo_t *);
 };
 
 /* A request handler: 0 when served (even if refused), -1 on a protocol
@@ -45,8 +57,12 @@ struct privd {
 typedef int (*handler_fn)(struct child *, const struct msg *);
 
 /* child.c */
+void	child_init(struct child *, enum ipc_role, const char *name);
 int	child_start(struct privd *, struct child *);
 void	child_kill(struct child *, const char *why);
+void	child_shell_gone(struct child *, const siginfo_t *);
+/* The default program beside privd in a build tree, else in libexec. */
+const char *child_default_path(const char *program);
 
 /* dispatch.c */
 void	dispatch_child(struct child *);
@@ -75,6 +91,23 @@ int	serve_proc_read(struct child *, const struct msg *);
 
 /* netlink.c: NETLINK_DUMP */
 int	serve_netlink_dump(struct child *, const struct msg *);
+
+/* daemon.c: hostqld */
+int	daemon_main(int argc, char **argv);
+void	daemon_child_gone(struct child *, const siginfo_t *);
+int	daemon_query_state(struct child *, const struct msg *);
+int	daemon_peer_violation(struct child *, const struct msg *);
+
+/* pidfile.c */
+int	pidfile_take(const char *path);
+int	pidfile_write(int fd);
+
+/* keys.c */
+#define KEY_SECRET_LEN	64
+#define KEY_PUBLIC_LEN	32
+int	keys_load_or_make(int statefd, unsigned char sk[KEY_SECRET_LEN],
+	    unsigned char pk[KEY_PUBLIC_LEN]);
+void	keys_print_public(const unsigned char pk[KEY_PUBLIC_LEN]);
 
 /* iptables.c: IPTABLES_DUMP */
 int	serve_iptables_dump(struct child *, const struct msg *);

@@ -11,8 +11,8 @@
 #define NOBODY_ID	65534
 
 /* Root runs the child as its own user; anyone else keeps their ids. */
-static void
-resolve_user(const char *name, uid_t *uid, gid_t *gid)
+void
+sandbox_user_ids(const char *name, uid_t *uid, gid_t *gid)
 {
 	struct passwd *pw;
 
@@ -38,7 +38,7 @@ sandbox_enter(const struct sandbox_opts *opts)
 	uid_t uid;
 	gid_t gid;
 
-	resolve_user(opts->user, &uid, &gid);
+	sandbox_user_ids(opts->user, &uid, &gid);
 	if (sandbox_empty_root() == -1) {
 		if (geteuid() == 0)
 			fatal("sandbox: empty root");

@@ -17,6 +17,8 @@
 /* Which seccomp allowlist a child gets. */
 enum sandbox_profile {
 	SANDBOX_WORKER,
+	SANDBOX_LOGGER,		/* the worker's, plus files beneath the
+				 * directories it holds */
 };
 
 struct sandbox_opts {
@@ -32,6 +34,10 @@ struct sandbox_opts {
  * Returns the pid, or -1. */
 pid_t	sandbox_spawn(const char *path, char *const argv[],
 	    const int *chan_fds, int nchan);
+
+/* The ids a child of this user runs as: the user's when we are root
+ * (nobody, with a warning, when it does not exist), else our own. */
+void	sandbox_user_ids(const char *name, uid_t *uid, gid_t *gid);
 
 /* Confine the calling process for good; fatal on any failure. */
 void	sandbox_enter(const struct sandbox_opts *);

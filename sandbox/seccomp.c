@@ -42,6 +42,18 @@ static const int worker_syscalls[] = {
 	SCMP_SYS(exit), SCMP_SYS(exit_group),
 };
 
+/*
+ * The logger's files: its store and logs, beneath the two directory
+ * descriptors privd gave it (its root is empty, so a path that does not
+ * start at one of them reaches nothing), fsynced, rotated, locked.
+ */
+static const int logger_syscalls[] = {
+	SCMP_SYS(openat), SCMP_SYS(fsync), SCMP_SYS(fdatasync),
+	SCMP_SYS(ftruncate), SCMP_SYS(pwrite64), SCMP_SYS(renameat),
+	SCMP_SYS(renameat2), SCMP_SYS(unlinkat), SCMP_SYS(faccessat),
+	SCMP_SYS(faccessat2), SCMP_SYS(fchmod), SCMP_SYS(fcntl),
+};
+
 /* ioctls the shell's line editor makes on its terminal. */
 static const unsigned long tty_ioctls[] = {
 	TCGETS, TCSETS, TCSETSW, TCSETSF, TIOCGWINSZ, TIOCGPGRP, FIONREAD,
@@ -81,11 +93,21 @@ allow_fcntl_and_ioctl(scmp_filter_ctx ctx)
 	    -1 : 0;
 }
 
+static int
+allow_all(scmp_filter_ctx ctx, const int *calls, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (seccomp_rule_add(ctx, SCMP_ACT_ALLOW, calls[i], 0) < 0)
+			return -1;
+	return 0;
+}
+
 int
 sandbox_seccomp(enum sandbox_profile profile)
 {
 	scmp_filter_ctx ctx;
-	size_t i;
 	int rc = -1;
 
 #ifdef HOSTQL_SECCOMP_LOG
@@ -95,13 +117,14 @@ sandbox_seccomp(enum sandbox_profile profile)
 #endif
 	if (ctx == NULL)
 		return -1;
-	if (profile != SANDBOX_WORKER)
+	if (profile != SANDBOX_WORKER && profile != SANDBOX_LOGGER)
 		goto out;
-	for (i = 0; i < sizeof(worker_syscalls) / sizeof(worker_syscalls[0]);
-	    i++)
-		if (seccomp_rule_add(ctx, SCMP_ACT_ALLOW, worker_syscalls[i],
-		    0) < 0)
-			goto out;
+	if (allow_all(ctx, worker_syscalls, sizeof(worker_syscalls) /
+	    sizeof(worker_syscalls[0])) == -1)
+		goto out;
+	if (profile == SANDBOX_LOGGER && allow_all(ctx, logger_syscalls,
+	    sizeof(logger_syscalls) / sizeof(logger_syscalls[0])) == -1)
+		goto out;
 	if (allow_memory_maps(ctx) == -1 || allow_fcntl_and_ioctl(ctx) == -1)
 		goto out;
 	rc = seccomp_load(ctx) < 0 ? -1 : 0;

@@ -52,6 +52,33 @@ path_request(struct wr *w, const char *path)
 	return 0;
 }
 
+/* An unasked message from privd during a request: kept for later. */
+static int
+keep_unasked(struct collect *c, struct msg **m)
+{
+	if ((*m)->hdr.id != 0)
+		return 0;
+	if (c->nqueued == COLLECT_QUEUE_MAX)
+		fatalx("privd sent more than %d messages during one request",
+		    COLLECT_QUEUE_MAX);
+	c->queue[c->nqueued++] = *m;
+	if ((*m = malloc(sizeof(**m))) == NULL)
+		fatal("message");
+	return 1;
+}
+
+struct msg *
+collect_unqueue(struct collect *c)
+{
+	struct msg *m;
+
+	if (c->nqueued == 0)
+		return NULL;
+	m = c->queue[0];
+	memmove(&c->queue[0], &c->queue[1], --c->nqueued * sizeof(m));
+	return m;
+}
+
 int
 collect_transact(struct collect *c, uint32_t type, const struct wr *w,
     uint32_t reply_type, collect_reply_fn fn, void *arg)
@@ -70,6 +97,8 @@ collect_transact(struct collect *c, uint32_t type, const struct wr *w,
 
 		if (ce != CHAN_OK)
 			fatalx("privd channel: %s", chan_strerror(ce));
+		if (keep_unasked(c, &m))
+			continue;
 		if (m->hdr.id != id)
 			fatalx("privd answered request %u, not %u",
 			    m->hdr.id, id);

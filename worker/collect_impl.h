@@ -5,10 +5,19 @@
 #include "../ipc/chan.h"
 #include "collect.h"
 
+/* privd's unasked messages (id 0) that came during a request, kept for
+ * the daemon's loop; more than this many means privd is confused. */
+#define COLLECT_QUEUE_MAX	32
+
 struct collect {
 	struct chan	chan;
 	uint32_t	next_id;
+	struct msg	*queue[COLLECT_QUEUE_MAX];
+	size_t		 nqueued;
 };
+
+/* The oldest kept message (malloc'd, the caller frees it), or NULL. */
+struct msg	*collect_unqueue(struct collect *);
 
 void	collect_init(struct collect *, int fd);
 

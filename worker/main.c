@@ -10,13 +10,17 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <jansson.h>
 
 #include "../ipc/chan.h"
 #include "../ipc/log.h"
 #include "../sandbox/sandbox.h"
 #include "collect_impl.h"
+#include "daemon.h"
 #include "db.h"
 #include "probe.h"
 #include "shell.h"
@@ -62,6 +66,29 @@ is_regular(int fd)
 	return fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* The daemon's worker: SQLite and the time zone first, then the
+ * sandbox, then the schedule. */
+static int
+run_daemon(struct collect *col, int argc, char **argv)
+{
+	struct sandbox_opts opts = { WORKER_USER, SANDBOX_WORKER, 0 };
+	struct db *db;
+	int status;
+
+	if ((db = db_open(col)) == NULL)
+		fatalx("cannot set up SQLite");
+	db_set_timeout(db, DAEMON_QUERY_TIMEOUT_MS);
+	tzset();
+	/* jansson seeds its hashes from /dev/urandom on first use. */
+	json_object_seed(0);
+	/* --config_check prints to the operator's terminal. */
+	opts.file_writes = is_regular(STDOUT_FILENO);
+	sandbox_enter(&opts);
+	status = daemon_run(col, db, argc, argv);
+	db_close(db);
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -80,6 +107,8 @@ main(int argc, char **argv)
 	}
 	collect_init(&col, CHAN_FD_PRIVD);
 	say_hello(&col);
+	if (argc > 1 && strcmp(argv[1], "--daemon") == 0)
+		return run_daemon(&col, argc, argv);
 	probe = probe_take_flag(&argc, argv);
 	if ((sh = shell_new(argc, argv, &status)) == NULL)
 		return status;

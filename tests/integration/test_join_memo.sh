@@ -7,6 +7,18 @@
 . "$(dirname "$0")/lib.sh"
 set -u
 
+# A process of our own with a socket, so that the join has rows.
+python3 -c 'import socket, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(); time.sleep(60)' &
+listener=$!
+trap 'kill $listener 2>/dev/null' EXIT
+i=0
+while ! ls -l "/proc/$listener/fd" 2>/dev/null | grep -q 'socket:' &&
+    [ $i -lt 50 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+
 # hostql's own processes differ from one run to the next.
 mine="p.name NOT LIKE 'hostql%'"
 joined=$(hq "SELECT p.pid, s.fd, s.socket FROM processes p
