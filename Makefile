@@ -62,14 +62,17 @@ SANDBOX_SRC = $(wildcard sandbox/*.c)
 POLICY_SRC  = $(wildcard policy/*.c)
 PRIVD_SRC   = $(filter-out privd/main.c,$(wildcard privd/*.c))
 WORKER_SRC  = $(filter-out worker/main.c,$(wildcard worker/*.c))
-LOGGER_SRC  = $(filter-out logger/main.c,$(wildcard logger/*.c))
+# The chain and the stream names are the worker's too (hostql verify).
+LOGGER_SHARED = logger/chain.c logger/streams.c
+LOGGER_SRC  = $(filter-out logger/main.c $(LOGGER_SHARED),$(wildcard logger/*.c))
 TABLES_SRC  = $(wildcard tables/*.c)
 
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 
 COMMON_OBJ = $(call obj,$(IPC_SRC) $(SANDBOX_SRC))
 PRIVD_OBJ  = $(call obj,$(PRIVD_SRC) $(POLICY_SRC)) $(BUILD)/policy_default.o
-WORKER_OBJ = $(call obj,$(WORKER_SRC) $(TABLES_SRC)) $(BUILD)/registry.o
+WORKER_OBJ = $(call obj,$(WORKER_SRC) $(TABLES_SRC) $(LOGGER_SHARED)) \
+	     $(BUILD)/registry.o
 LOGGER_OBJ = $(call obj,$(LOGGER_SRC))
 
 UNIT_SRC   = $(wildcard tests/unit/*.c)
@@ -113,7 +116,8 @@ $(BUILD)/hostql-worker: $(BUILD)/worker/main.o $(WORKER_OBJ) $(COMMON_OBJ)
 $(BUILD)/hostqld: $(BUILD)/hostql
 	ln -f $< $@
 
-$(BUILD)/hostql-logger: $(BUILD)/logger/main.o $(LOGGER_OBJ) $(COMMON_OBJ)
+$(BUILD)/hostql-logger: $(BUILD)/logger/main.o $(LOGGER_OBJ) \
+	    $(call obj,$(LOGGER_SHARED)) $(COMMON_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_LOGGER)
 
 # Suites and tables are listed by their files' names, so adding a file is

@@ -15,18 +15,6 @@
 
 #define TAIL_MAX	(1 << 20)	/* the longest last line looked at */
 
-static const char *const names[STREAM_MAX] = {
-	[STREAM_RESULTS] = "hostqld.results.log",
-	[STREAM_SNAPSHOTS] = "hostqld.snapshots.log",
-	[STREAM_STATUS] = "hostqld.status.log",
-	[STREAM_SIGNATURES] = "hostqld.signatures.log",
-};
-
-const char *
-stream_file(enum stream s)
-{
-	return s < STREAM_MAX ? names[s] : "?";
-}
 
 int
 logfile_line_key(enum stream s, const char *line, size_t len, uint64_t *key)
@@ -89,7 +77,7 @@ last_line_key(int fd, enum stream s, uint64_t *size, uint64_t *key)
 static int
 open_stream(struct logfiles *lf, enum stream s)
 {
-	lf->fd[s] = openat(lf->dirfd, names[s], O_WRONLY | O_APPEND |
+	lf->fd[s] = openat(lf->dirfd, stream_file(s), O_WRONLY | O_APPEND |
 	    O_CREAT | O_CLOEXEC | O_NOFOLLOW, (mode_t)lf->mode);
 	if (lf->fd[s] == -1)
 		return -1;
@@ -105,7 +93,7 @@ key_from_rotated(struct logfiles *lf, enum stream s)
 	uint64_t size, key;
 	int fd;
 
-	snprintf(name, sizeof(name), "%s.1", names[s]);
+	snprintf(name, sizeof(name), "%s.1", stream_file(s));
 	if ((fd = openat(lf->dirfd, name, O_RDWR | O_CLOEXEC |
 	    O_NOFOLLOW)) == -1)
 		return;
@@ -146,8 +134,8 @@ static int
 rotated_name(char *buf, size_t len, enum stream s, uint32_t n)
 {
 	if (n == 0)
-		return snprintf(buf, len, "%s", names[s]);
-	return snprintf(buf, len, "%s.%u", names[s], n);
+		return snprintf(buf, len, "%s", stream_file(s));
+	return snprintf(buf, len, "%s.%u", stream_file(s), n);
 }
 
 /* x.log -> x.log.1 -> ... ; the oldest beyond max_files goes. */
@@ -170,9 +158,9 @@ rotate(struct logfiles *lf, enum stream s)
 			return -1;
 	}
 	if (lf->max_files <= 1)
-		unlinkat(lf->dirfd, names[s], 0);
+		unlinkat(lf->dirfd, stream_file(s), 0);
 	close(lf->fd[s]);
-	lf->fd[s] = openat(lf->dirfd, names[s], O_WRONLY | O_APPEND |
+	lf->fd[s] = openat(lf->dirfd, stream_file(s), O_WRONLY | O_APPEND |
 	    O_CREAT | O_CLOEXEC | O_NOFOLLOW, (mode_t)lf->mode);
 	lf->size[s] = 0;
 	return lf->fd[s] == -1 ? -1 : 0;

@@ -11,13 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum stream {
-	STREAM_RESULTS,
-	STREAM_SNAPSHOTS,
-	STREAM_STATUS,
-	STREAM_SIGNATURES,
-	STREAM_MAX
-};
+#include "streams.h"
 
 struct logfiles {
 	int		 dirfd;
@@ -31,7 +25,6 @@ struct logfiles {
 	uint32_t	 mode;
 };
 
-const char	*stream_file(enum stream);
 /* Open every stream, cut a half-written last line, and learn the key
  * of the last whole one; -1 with errno. */
 int	logfiles_open(struct logfiles *);

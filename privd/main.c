@@ -134,6 +134,8 @@ main(int argc, char **argv)
 
 	if (strcmp(basename(argv[0]), "hostqld") == 0)
 		return daemon_main(argc, argv);
+	if (argc > 1 && strcmp(argv[1], "verify") == 0)
+		return verify_main(argc, argv);
 	memset(&pd, 0, sizeof(pd));
 	memset(&f, 0, sizeof(f));
 	child_init(&pd.worker, ROLE_WORKER, "worker");

@@ -98,6 +98,9 @@ void	daemon_child_gone(struct child *, const siginfo_t *);
 int	daemon_query_state(struct child *, const struct msg *);
 int	daemon_peer_violation(struct child *, const struct msg *);
 
+/* verify_cmd.c: hostql verify */
+int	verify_main(int argc, char **argv);
+
 /* pidfile.c */
 int	pidfile_take(const char *path);
 int	pidfile_write(int fd);

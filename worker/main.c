@@ -21,6 +21,7 @@
 #include "../sandbox/sandbox.h"
 #include "collect_impl.h"
 #include "daemon.h"
+#include "verify.h"
 #include "db.h"
 #include "probe.h"
 #include "shell.h"
@@ -89,6 +90,17 @@ run_daemon(struct collect *col, int argc, char **argv)
 	return status;
 }
 
+/* hostql verify: the sandbox first; the files come through privd. */
+static int
+run_verify(struct collect *col, const char *dir, const char *pubkey)
+{
+	struct sandbox_opts opts = { WORKER_USER, SANDBOX_WORKER, 0 };
+
+	opts.file_writes = is_regular(STDOUT_FILENO);
+	sandbox_enter(&opts);
+	return verify_run(col, dir, pubkey);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -109,6 +121,8 @@ main(int argc, char **argv)
 	say_hello(&col);
 	if (argc > 1 && strcmp(argv[1], "--daemon") == 0)
 		return run_daemon(&col, argc, argv);
+	if (argc == 4 && strcmp(argv[1], "--verify") == 0)
+		return run_verify(&col, argv[2], argv[3]);
 	probe = probe_take_flag(&argc, argv);
 	if ((sh = shell_new(argc, argv, &status)) == NULL)
 		return status;
