@@ -61,7 +61,7 @@ child_init(struct child *c, enum ipc_role role, const char *name)
 	c->name = name;
 }
 
-const char *
+char *
 child_default_path(const char *program)
 {
 	char self[PATH_MAX], *path;

@@ -131,6 +131,7 @@ main(int argc, char **argv)
 {
 	struct privd pd;
 	struct privd_flags f;
+	char *worker_path = NULL;
 
 	if (strcmp(basename(argv[0]), "hostqld") == 0)
 		return daemon_main(argc, argv);
@@ -147,10 +148,12 @@ main(int argc, char **argv)
 	if (f.print_policy) {
 		printf("# policy in force: %s\n", pd.policy_source);
 		policy_print(pd.policy, stdout);
-		return 0;
+		policy_free(pd.policy);
+		free(pd.worker.argv);
+		return fflush(stdout) == 0 ? 0 : 1;
 	}
 	if (pd.worker.path == NULL)
-		pd.worker.path = child_default_path("hostql-worker");
+		pd.worker.path = worker_path = child_default_path("hostql-worker");
 	prctl(PR_SET_NAME, "hostql-privd");
 	/* The terminal's ^C is the worker's to handle; a dead reader must
 	 * not kill us. */
@@ -165,5 +168,6 @@ main(int argc, char **argv)
 	event_base_free(pd.base);
 	policy_free(pd.policy);
 	free(pd.worker.argv);
+	free(worker_path);
 	return pd.exit_status;
 }

@@ -61,8 +61,9 @@ void	child_init(struct child *, enum ipc_role, const char *name);
 int	child_start(struct privd *, struct child *);
 void	child_kill(struct child *, const char *why);
 void	child_shell_gone(struct child *, const siginfo_t *);
-/* The default program beside privd in a build tree, else in libexec. */
-const char *child_default_path(const char *program);
+/* The default program beside privd in a build tree, else in libexec
+ * (malloc'd). */
+char	*child_default_path(const char *program);
 
 /* dispatch.c */
 void	dispatch_child(struct child *);

@@ -55,7 +55,7 @@ verify_main(int argc, char **argv)
 	static struct privd pd;
 	const char *key = NULL, *state = "/var/lib/hostql";
 	char *dir = NULL, *keyfile = NULL, defkey[PATH_MAX];
-	char *wargv[5];
+	char *wargv[5], *worker_path;
 	int i;
 
 	for (i = 2; i < argc; i++) {
@@ -100,12 +100,17 @@ verify_main(int argc, char **argv)
 	wargv[2] = dir;
 	wargv[3] = keyfile != NULL ? keyfile : (char *)(uintptr_t)key;
 	wargv[4] = NULL;
-	pd.worker.path = child_default_path("hostql-worker");
+	pd.worker.path = worker_path = child_default_path("hostql-worker");
 	pd.worker.argv = wargv;
 	if ((pd.base = event_base_new()) == NULL)
 		fatalx("event_base_new");
 	if (child_start(&pd, &pd.worker) == -1)
 		fatal("starting %s", pd.worker.path);
 	event_base_dispatch(pd.base);
+	event_base_free(pd.base);
+	policy_free(pd.policy);
+	free(worker_path);
+	free(dir);
+	free(keyfile);
 	return pd.exit_status;
 }
