@@ -12,6 +12,7 @@
 #include "../ipc/log.h"
 #include "../tables/table.h"
 #include "db.h"
+#include "sqlfn.h"
 #include "vtab.h"
 
 #define PROGRESS_OPS	1000
@@ -131,7 +132,8 @@ db_open(struct collect *c)
 	db->env.collect = c;
 	if (sqlite3_open_v2(":memory:", &db->h, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY, NULL) != SQLITE_OK ||
-	    harden(db->h) == -1 || register_tables(db) == -1) {
+	    harden(db->h) == -1 || sqlfn_register(db->h) != SQLITE_OK ||
+	    register_tables(db) == -1) {
 		log_warnx("sqlite: %s", db->h ? sqlite3_errmsg(db->h) :
 		    "cannot open");
 		db_close(db);

@@ -30,12 +30,22 @@ vtab_type_name(enum col_type type)
 	return type <= COL_BLOB ? type_names[type] : "TEXT";
 }
 
-/* Only collations SQLite knows are declared; others come later. */
+/* Collations SQLite has, and osquery's version collations, which
+ * db_open() registers (worker/sqlfn.h) before any table is declared.
+ * Others are left out. */
 static int
 collation_known(const char *c)
 {
-	return c != NULL && (strcmp(c, "nocase") == 0 ||
-	    strcmp(c, "binary") == 0 || strcmp(c, "rtrim") == 0);
+	static const char *const known[] = {
+		"binary", "nocase", "rtrim",
+		"version", "version_arch", "version_dpkg", "version_rhel",
+	};
+	size_t i;
+
+	for (i = 0; c != NULL && i < sizeof(known) / sizeof(known[0]); i++)
+		if (strcmp(c, known[i]) == 0)
+			return 1;
+	return 0;
 }
 
 char *
