@@ -85,6 +85,10 @@ int		 gen_used(struct gen_ctx *, int col);
 /* The channel to privd, for worker/collect.h calls. */
 struct collect	*gen_collect(struct gen_ctx *);
 
+/* The serving process's own state (tables/runtime.h). */
+struct runtime;
+const struct runtime *gen_runtime(struct gen_ctx *);
+
 /* Rows: begin, set the columns you have (the rest are NULL), end. */
 void	row_begin(struct gen_ctx *);
 void	row_text(struct gen_ctx *, int col, const char *);

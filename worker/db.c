@@ -8,9 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../ipc/log.h"
 #include "../tables/table.h"
+#include "../tables/runtime.h"
 #include "db.h"
 #include "sqlfn.h"
 #include "vtab.h"
@@ -20,6 +22,7 @@
 struct db {
 	sqlite3			*h;
 	struct vtab_env		 env;
+	struct runtime		 shell_runtime;	/* until the daemon's */
 	struct vtab_module	*modules;
 	long			 timeout_ms;
 	struct timespec		 deadline;
@@ -60,6 +63,12 @@ past_deadline(void *arg)
 		return 1;
 	}
 	return 0;
+}
+
+void
+db_set_runtime(struct db *db, const struct runtime *rt)
+{
+	db->env.runtime = rt;
 }
 
 void
@@ -130,6 +139,10 @@ db_open(struct collect *c)
 	    (db = calloc(1, sizeof(*db))) == NULL)
 		return NULL;
 	db->env.collect = c;
+	db->shell_runtime.start_time = (int64_t)time(NULL);
+	db->shell_runtime.pid = (int)getppid();
+	db->shell_runtime.config_hash = "";
+	db->env.runtime = &db->shell_runtime;
 	if (sqlite3_open_v2(":memory:", &db->h, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY, NULL) != SQLITE_OK ||
 	    harden(db->h) == -1 || sqlfn_register(db->h) != SQLITE_OK ||

@@ -19,6 +19,10 @@ sqlite3		*db_handle(struct db *);
 
 /* Deadline for each statement, in milliseconds (0 = none). */
 void		 db_set_timeout(struct db *, long ms);
+/* The state the osquery_* tables show (tables/runtime.h); kept, not
+ * copied. */
+struct runtime;
+void		 db_set_runtime(struct db *, const struct runtime *);
 /* Call before each sqlite3_step() loop of a new statement. */
 void		 db_start_deadline(struct db *);
 

@@ -453,6 +453,12 @@ gen_collect(struct gen_ctx *ctx)
 	return ctx->env->collect;
 }
 
+const struct runtime *
+gen_runtime(struct gen_ctx *ctx)
+{
+	return ctx->env->runtime;
+}
+
 static struct cell *
 open_cell(struct gen_ctx *ctx, int col)
 {

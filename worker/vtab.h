@@ -9,6 +9,7 @@
 /* What every table of one database shares. */
 struct vtab_env {
 	struct collect		*collect;
+	const struct runtime	*runtime;	/* never NULL */
 	/* The last table whose plan lacked a required constraint, to name
 	 * it when SQLite finds no plan at all. */
 	const struct table	*missing_required;
