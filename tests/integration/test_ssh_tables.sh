@@ -75,18 +75,41 @@ for key in "$ssh"/*; do
 	sec=$(awk -v n="$name" '$1 == n { print $2 }' "$tmp/secbits")
 	echo "$key,$enc,$type,$group,$bits,$sec"
 done | sort >"$tmp/want"
-hq "SELECT path, encrypted, key_type, key_group_name, key_length,
+# The default policy lets privd hand over 40 bytes of a private key:
+# its PEM header and nothing of the secret.  Whether a key is encrypted
+# is then known only where the header says (PKCS#8, PEM's Proc-Type);
+# elsewhere the column stays NULL rather than guess.
+hq "SELECT path, encrypted FROM user_ssh_keys WHERE uid = $uid" \
+    >"$tmp/default"
+expect_eq "keys under the default policy" "$(wc -l <"$tmp/default")" 8
+awk -F, 'NR == FNR { enc[$1] = $2; next }
+    $2 != "" && $2 != enc[$1] { print; bad = 1 } END { exit bad }' \
+    "$tmp/want" "$tmp/default" >&2 ||
+    fail "encrypted wrong under the default policy"
+grep -q ',$' "$tmp/default" || fail "no key left unknown: more than 40 bytes?"
+
+# An operator who wants the whole header raises the limit in a policy of
+# their own; then every column is compared with ssh-keygen.
+{ "$HOSTQL" --policy | grep -v '^#' |
+    sed 's,^\(allow read .*/\.ssh/id_\*\) limit 40$,\1 limit 200,'; } \
+    >"$tmp/policy"
+grep -q 'limit 200' "$tmp/policy" || fail "no key limit in the default policy"
+hqp() {
+	"$HOSTQL" --policy_path "$tmp/policy" --csv --noheader "$1" ||
+	    fail "hostql failed on: $1"
+}
+hqp "SELECT path, encrypted, key_type, key_group_name, key_length,
     key_security_bits FROM user_ssh_keys WHERE uid = $uid" | sort >"$tmp/got"
 if ! cmp -s "$tmp/want" "$tmp/got"; then
 	diff "$tmp/want" "$tmp/got" >&2
 	fail "user_ssh_keys differ from ssh-keygen (< ssh-keygen, > hostql)"
 fi
-got=$(hq "SELECT key_type FROM user_ssh_keys WHERE path = '$ssh/id_ecdsa'")
+got=$(hqp "SELECT key_type FROM user_ssh_keys WHERE path = '$ssh/id_ecdsa'")
 expect_eq "WHERE path = ..." "$got" ec
 
 # Without its .pub, a PEM key with a passphrase tells only its type.
 rm "$ssh/id_rsa_pem_enc.pub"
-got=$(hq "SELECT encrypted, key_type, key_length FROM user_ssh_keys
+got=$(hqp "SELECT encrypted, key_type, key_length FROM user_ssh_keys
     WHERE path = '$ssh/id_rsa_pem_enc'")
 expect_eq "a PEM key with a passphrase, no .pub" "$got" "1,rsa,-1"
 
