@@ -87,6 +87,12 @@ make_seeds() {
 		cp "$d/uevent" "$OUT/seeds/uevent/$(basename "$d").uevent"
 	done
 	copy_seeds iptables "$FX"/iptables/*.bin
+	copy_seeds deb822 "$FX"/dpkg/*
+	copy_seeds aptsource "$FX"/apt/*
+	copy_seeds rpmheader "$FX"/rpm/*.hdr
+	copy_seeds inifile "$FX"/yum/*
+	copy_seeds pymeta "$FX"/python/*
+	copy_seeds bdbhash "$FX"/rpm/*.bdb
 	copy_seeds utmp "$FX"/logins/wtmp
 	copy_seeds shadow "$FX"/shadow/*
 	copy_seeds sudoers "$FX"/sudoers/*
