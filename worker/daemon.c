@@ -6,6 +6,8 @@
  * message comes.  Result sets the logger has not stored are sent again
  * when it comes back, and every few seconds while it stays silent.
  */
+#include <sys/random.h>
+
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
@@ -205,6 +207,58 @@ privd_sink(void *arg, int level, const char *line)
 		log_stderr_sink(NULL, level, line);
 }
 
+static size_t
+rt_nqueries(void *owner)
+{
+	return ((struct wdaemon *)owner)->sched.n;
+}
+
+static void
+rt_query(void *owner, size_t i, struct runtime_query *q)
+{
+	const struct sched_entry *e = &((struct wdaemon *)owner)->sched.e[i];
+
+	memset(q, 0, sizeof(*q));
+	q->name = e->name;
+	q->sql = e->sql;
+	q->interval = e->interval;
+	q->executions = e->executions;
+	q->last_executed = e->last_executed;
+	q->denylisted = e->denylist && e->denied_until > time(NULL);
+	q->output_size = e->output_size;
+	q->wall_time_ms = e->wall_time_ms;
+	q->last_wall_time_ms = e->last_wall_time_ms;
+	q->user_time_ms = e->user_time_ms;
+	q->last_user_time_ms = e->last_user_time_ms;
+	q->system_time_ms = e->system_time_ms;
+	q->last_system_time_ms = e->last_system_time_ms;
+	q->average_memory = e->average_memory;
+	q->last_memory = e->last_memory;
+}
+
+/* What osquery_info, osquery_schedule and osquery_flags show. */
+static void
+runtime_init(struct wdaemon *wd)
+{
+	struct runtime *rt = &wd->rt;
+	unsigned char id[16];
+	size_t i;
+
+	rt->daemon = 1;
+	rt->start_time = (int64_t)time(NULL);
+	rt->pid = (int)getppid();
+	if (getrandom(id, sizeof(id), 0) == sizeof(id))
+		for (i = 0; i < sizeof(id); i++)
+			snprintf(rt->instance_id + 2 * i, 3, "%02x", id[i]);
+	rt->config_hash = wd->config_hash;
+	rt->config_valid = 1;
+	rt->flags = &wd->flags;
+	rt->owner = wd;
+	rt->nqueries = rt_nqueries;
+	rt->query = rt_query;
+	db_set_runtime(wd->db, rt);
+}
+
 /* argv: --daemon, then every flag as --name=value. */
 int
 daemon_run(struct collect *col, struct db *db, int argc, char **argv)
@@ -231,6 +285,7 @@ daemon_run(struct collect *col, struct db *db, int argc, char **argv)
 		return 0;
 	}
 	log_info("worker: %zu scheduled queries", wd.sched.n);
+	runtime_init(&wd);
 	loop(&wd);
 	sched_free(&wd.sched);
 	dflags_free(&wd.flags);

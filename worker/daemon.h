@@ -8,6 +8,7 @@
 
 #include "../ipc/chan.h"
 #include "../ipc/flags.h"
+#include "../tables/runtime.h"
 #include "collect_impl.h"
 #include "db.h"
 #include "sched.h"
@@ -42,6 +43,7 @@ struct wdaemon {
 	struct pending		 pend[PENDING_MAX];
 	size_t			 npend;
 	int			 stop;
+	struct runtime		 rt;		/* for the osquery_* tables */
 };
 
 /* daemon.c */
