@@ -77,6 +77,14 @@ make_seeds() {
 	seed pathglob home '/home/%%/.ssh/%%%%\000alice/\n.ssh/\nid_rsa\n'
 	seed pathglob under '/usr/l_b/%%.so_/\000lib/\nlibc.so.6\nx/\n'
 	seed timefmt epoch '\100\0\0\0\0\0\0\0\0'
+	copy_seeds utmp "$FX"/logins/wtmp
+	copy_seeds shadow "$FX"/shadow/*
+	copy_seeds sudoers "$FX"/sudoers/*
+	copy_seeds crontab "$FX"/crontab/*
+	copy_seeds history "$FX"/history/*
+	copy_seeds sshkey "$FX"/sshkey/*
+	copy_seeds authkeys "$FX"/ssh/authorized_keys
+	copy_seeds sshconfig "$FX"/ssh/ssh_config "$FX"/ssh/config-edge
 }
 
 make_seeds

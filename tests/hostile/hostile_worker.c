@@ -164,7 +164,7 @@ holds_hash(const char *buf, size_t len)
 }
 
 /* Files the policy lets out only on its terms: the shadow file (also
- * through a link) without hashes, a private key's first 200 bytes, and
+ * through a link) without hashes, a private key's first 40 bytes, and
  * neither as a descriptor. */
 static int
 policy_terms(void)
@@ -187,7 +187,7 @@ policy_terms(void)
 	g.len = 0;
 	err = read_data("/root/.ssh/id_hostql_hostile", &g);
 	printf("read private key: %zu bytes\n", g.len);
-	bad |= err != 0 || g.len != 200;
+	bad |= err != 0 || g.len != 40;
 	for (p = shadows; *p != NULL; p++) {
 		err = open_file(*p);
 		printf("refused descriptor of %s: %s\n", *p,

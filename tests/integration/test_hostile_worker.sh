@@ -34,7 +34,7 @@ for p in /etc/shadow "$shadow_link"; do
 	expect_contains "shadow descriptor" "$out" \
 	    "refused descriptor of $p: yes"
 done
-expect_contains "key prefix" "$out" "read private key: 200 bytes"
+expect_contains "key prefix" "$out" "read private key: 40 bytes"
 expect_contains "key descriptor" "$out" \
     "refused descriptor of private key: yes"
 kills=$(echo "$err" | grep -c "killing it")

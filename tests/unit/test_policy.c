@@ -127,8 +127,8 @@ START_TEST(policy_default_terms)
 	ck_assert_uint_eq(t.crypt_field, 2);
 	ck_assert_uint_eq(t.limit, 0);
 	ck_assert_uint_eq(terms_of(pol, "/etc/shadow-").crypt_field, 2);
-	ck_assert_uint_eq(terms_of(pol, "/root/.ssh/id_ed25519").limit, 200);
-	ck_assert_uint_eq(terms_of(pol, "/home/a/.ssh/id_rsa").limit, 200);
+	ck_assert_uint_eq(terms_of(pol, "/root/.ssh/id_ed25519").limit, 40);
+	ck_assert_uint_eq(terms_of(pol, "/home/a/.ssh/id_rsa").limit, 40);
 	t = terms_of(pol, "/etc/passwd");
 	ck_assert(t.limit == 0 && t.crypt_field == 0);
 	ck_assert_int_eq(policy_read_terms(pol, "/etc/passwd", &t), 0);
