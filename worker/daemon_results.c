@@ -300,8 +300,12 @@ results_run(struct wdaemon *wd, struct sched_entry *e, time_t now)
 	rc = run_statement(wd, e, now, &o, &run_id);
 	tell_privd(wd, "");
 	account(e, &before, start, outbox_bytes(&o), now);
-	if (rc == -1 || (p = pending_add(wd, e->name)) == NULL ||
-	    (p->name = strdup(e->name)) == NULL) {
+	if (rc == -1 || (p = pending_add(wd, e->name)) == NULL) {
+		free(o.msgs);
+		return -1;
+	}
+	if ((p->name = strdup(e->name)) == NULL) {
+		wd->npend--;		/* the slot pending_add() gave */
 		free(o.msgs);
 		return -1;
 	}
