@@ -77,6 +77,8 @@ make_seeds() {
 	seed pathglob home '/home/%%/.ssh/%%%%\000alice/\n.ssh/\nid_rsa\n'
 	seed pathglob under '/usr/l_b/%%.so_/\000lib/\nlibc.so.6\nx/\n'
 	seed timefmt epoch '\100\0\0\0\0\0\0\0\0'
+	copy_seeds config "$FX"/config/*.conf "$FX"/config/*/*.conf \
+	    packaging/hostqld.default.conf
 	copy_seeds utmp "$FX"/logins/wtmp
 	copy_seeds shadow "$FX"/shadow/*
 	copy_seeds sudoers "$FX"/sudoers/*
