@@ -20,7 +20,8 @@ for tool in hyperfine jq python3 /usr/bin/time; do
 	fi
 done
 
-names=${*:-select1 processes listening_ports hash mounts kernel_modules}
+names=${*:-select1 processes listening_ports hash mounts kernel_modules \
+    interface_details arp_cache}
 log=$(mktemp "${TMPDIR:-/tmp}/hostql-bench-log.XXXXXX") || exit 1
 trap 'rm -f "$log" "$log.rc"' EXIT
 

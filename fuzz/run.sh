@@ -79,6 +79,14 @@ make_seeds() {
 	seed timefmt epoch '\100\0\0\0\0\0\0\0\0'
 	copy_seeds config "$FX"/config/*.conf "$FX"/config/*/*.conf \
 	    packaging/hostqld.default.conf
+	copy_seeds smbios "$FX"/smbios/*
+	copy_seeds hwids "$FX"/hwids/*
+	copy_seeds cpuid "$FX"/cpuid/epyc-kvm.txt
+	copy_seeds uevent "$FX"/pci/*.uevent
+	for d in "$FX"/usb/*/; do
+		cp "$d/uevent" "$OUT/seeds/uevent/$(basename "$d").uevent"
+	done
+	copy_seeds iptables "$FX"/iptables/*.bin
 	copy_seeds utmp "$FX"/logins/wtmp
 	copy_seeds shadow "$FX"/shadow/*
 	copy_seeds sudoers "$FX"/sudoers/*

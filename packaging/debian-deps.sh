@@ -7,7 +7,8 @@ libevent-dev libsqlite3-dev libsodium-dev libseccomp-dev libmd-dev
 libedit-dev libjansson-dev libssl-dev libpcre2-dev check
 iproute2 procps passwd python3 tmux hyperfine sqlite3 strace
 chromium systemd udev util-linux mount fdisk e2fsprogs kmod cryptsetup-bin
-dmsetup rpm libalpm13 openssh-client sudo cron zsh"
+dmsetup rpm libalpm13 openssh-client sudo cron zsh
+iptables netbase pciutils pci.ids usbutils usb.ids dmidecode"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

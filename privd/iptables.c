@@ -35,7 +35,7 @@ ask_table(int s, const struct ipt_sockopts *o, const char *name,
 	struct ipt_getinfo info;
 	struct ipt_get_entries *entries;
 	socklen_t n = sizeof(info);
-	size_t size;
+	int err = 0;
 
 	memset(&info, 0, sizeof(info));
 	strncpy(info.name, name, sizeof(info.name) - 1);
@@ -43,20 +43,25 @@ ask_table(int s, const struct ipt_sockopts *o, const char *name,
 		return errno;
 	if (info.size > IPT_MAX_ENTRIES_SIZE)
 		return EFBIG;
-	size = sizeof(info) + sizeof(*entries) + info.size;
-	if ((*blob = calloc(1, size)) == NULL)
+	/* The entries in a buffer of their own, aligned as the kernel's
+	 * structures need; then both answers side by side for the
+	 * worker. */
+	if ((entries = calloc(1, sizeof(*entries) + info.size)) == NULL)
 		return ENOMEM;
-	memcpy(*blob, &info, sizeof(info));
-	entries = (struct ipt_get_entries *)(void *)(*blob + sizeof(info));
 	memcpy(entries->name, info.name, sizeof(entries->name));
 	entries->size = info.size;
 	n = (socklen_t)(sizeof(*entries) + info.size);
-	if (getsockopt(s, o->level, o->get_entries, entries, &n) == -1) {
-		free(*blob);
-		return errno;
+	if (getsockopt(s, o->level, o->get_entries, entries, &n) == -1)
+		err = errno;
+	else if ((*blob = malloc(sizeof(info) + (size_t)n)) == NULL)
+		err = ENOMEM;
+	else {
+		memcpy(*blob, &info, sizeof(info));
+		memcpy(*blob + sizeof(info), entries, (size_t)n);
+		*len = sizeof(info) + (size_t)n;
 	}
-	*len = sizeof(info) + (size_t)n;
-	return 0;
+	free(entries);
+	return err;
 }
 
 static int
