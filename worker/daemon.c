@@ -59,6 +59,8 @@ reload(struct wdaemon *wd)
 	}
 	sched_free(&wd->sched);
 	wd->sched = fresh;
+	decorations_load(wd);
+	wd->discovered = time(NULL);
 	log_info("config reloaded: %zu scheduled queries", wd->sched.n);
 }
 
@@ -171,6 +173,17 @@ finish(struct wdaemon *wd)
 		    "runs make them up", wd->npend);
 }
 
+/* Packs' discovery queries again, every --pack_refresh_interval. */
+static void
+refresh_discovery(struct wdaemon *wd, time_t now)
+{
+	if (now - wd->discovered < dflag_int(&wd->flags,
+	    DF_PACK_REFRESH_INTERVAL))
+		return;
+	daemon_config_rediscover(wd);
+	wd->discovered = now;
+}
+
 static void
 loop(struct wdaemon *wd)
 {
@@ -182,8 +195,12 @@ loop(struct wdaemon *wd)
 		if (wd->stop)
 			break;
 		now = time(NULL);
+		refresh_discovery(wd, now);
 		if ((e = sched_next_due(&wd->sched, now)) != NULL) {
-			e->next_due = now + e->interval;
+			e->next_due = (time_t)config_next_due(e->interval,
+			    (uint64_t)now);
+			decorations_tick(wd, now);
+			decorations_always(wd);
 			results_run(wd, e, now);
 			continue;
 		}
@@ -236,7 +253,34 @@ rt_query(void *owner, size_t i, struct runtime_query *q)
 	q->last_memory = e->last_memory;
 }
 
-/* What osquery_info, osquery_schedule and osquery_flags show. */
+/* Packs as osquery_packs shows them: the schedule's own "main" pack
+ * (packs[0]) is not one. */
+static size_t
+rt_npacks(void *owner)
+{
+	const struct wdaemon *wd = owner;
+
+	return wd->cfg != NULL && wd->cfg->npacks > 0 ? wd->cfg->npacks - 1 :
+	    0;
+}
+
+static void
+rt_pack(void *owner, size_t i, struct runtime_pack *p)
+{
+	const struct config_pack *c = &((struct wdaemon *)owner)->cfg->packs[i +
+	    1];
+
+	memset(p, 0, sizeof(*p));
+	p->name = c->name;
+	p->platform = c->platform;
+	p->version = c->version;
+	p->shard = c->shard;
+	p->discovery_executions = c->ndiscovery > 0 ? c->discovery_runs : 0;
+	p->active = c->active;
+}
+
+/* What osquery_info, osquery_schedule, osquery_flags and osquery_packs
+ * show. */
 static void
 runtime_init(struct wdaemon *wd)
 {
@@ -256,7 +300,17 @@ runtime_init(struct wdaemon *wd)
 	rt->owner = wd;
 	rt->nqueries = rt_nqueries;
 	rt->query = rt_query;
+	rt->npacks = rt_npacks;
+	rt->pack = rt_pack;
 	db_set_runtime(wd->db, rt);
+}
+
+static const char *
+config_name(const struct dflag_values *flags)
+{
+	const char *path = dflag_str(flags, DF_CONFIG_PATH);
+
+	return path[0] != '\0' ? path : CONFIG_DEFAULT_NAME;
 }
 
 /* argv: --daemon, then every flag as --name=value. */
@@ -264,6 +318,7 @@ int
 daemon_run(struct collect *col, struct db *db, int argc, char **argv)
 {
 	static struct wdaemon wd;
+	struct sched fresh = { NULL, 0 };
 	char err[256];
 	int check;
 
@@ -277,17 +332,24 @@ daemon_run(struct collect *col, struct db *db, int argc, char **argv)
 	check = dflag_bool(&wd.flags, DF_CONFIG_CHECK);
 	if (!check)
 		log_set_sink(privd_sink, &wd);
-	if (daemon_config_load(&wd, &wd.sched, check) != 0)
+	if (daemon_config_load(&wd, &fresh, check) != 0) {
+		sched_free(&fresh);
 		return 1;
+	}
+	wd.sched = fresh;
 	if (check) {
 		printf("config %s: OK, %zu scheduled queries\n",
-		    dflag_str(&wd.flags, DF_CONFIG_PATH), wd.sched.n);
+		    config_name(&wd.flags), wd.sched.n);
 		return 0;
 	}
 	log_info("worker: %zu scheduled queries", wd.sched.n);
 	runtime_init(&wd);
+	decorations_load(&wd);
+	wd.discovered = time(NULL);
 	loop(&wd);
 	sched_free(&wd.sched);
+	decorations_free(&wd.dec);
+	config_free(wd.cfg);
 	dflags_free(&wd.flags);
 	return 0;
 }
