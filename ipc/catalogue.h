@@ -116,7 +116,8 @@ enum msg_type {
 				 *   u64 rotate size, u32 max files,
 				 *   u32 file mode, u8 numerics, u8 event
 				 *   type (1 a line per row, 0 per run),
-				 *   u8 decorations at the top level */
+				 *   u8 decorations at the top level,
+				 *   u8 copy lines to stdout */
 	MSG_WORKER_CHANNEL,	/* no fields; carries the logger's end of
 				 *   a new channel to the worker */
 	MSG_STATUS,		/* u8 severity (0 info, 1 warning,

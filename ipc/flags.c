@@ -56,6 +56,8 @@ const struct dflag dflags[DF_COUNT] = {
 	    0, "Numbers as JSON numbers in result lines" },
 	[DF_LOGGER_EVENT_TYPE] = { "logger_event_type", DFLAG_BOOL, "true",
 	    0, 0, "One line per changed row (false: one per run)" },
+	[DF_LOGGER_PLUGIN] = { "logger_plugin", DFLAG_STRING, "filesystem", 0,
+	    0, "Where lines go: filesystem, stdout, or both (comma list)" },
 	[DF_WATCHDOG_LEVEL] = { "watchdog_level", DFLAG_INT, "0", -1, 1,
 	    "Limits: 0 normal, 1 restrictive, -1 disabled" },
 	[DF_WATCHDOG_MEMORY_LIMIT] = { "watchdog_memory_limit", DFLAG_INT,

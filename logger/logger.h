@@ -26,6 +26,7 @@ struct logger_config {
 	int		 numerics;
 	int		 event_type;	/* a line per row */
 	int		 decorations_top_level;
+	int		 to_stdout;	/* --logger_plugin stdout */
 };
 
 /* The result set the worker is sending now. */

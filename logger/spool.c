@@ -5,7 +5,11 @@
  * crash and is not written twice.  When the disk is full the spool keeps
  * what did not fit, the logger says so once, and tries again each second.
  */
+#include <sys/uio.h>
+
 #include <errno.h>
+#include <stdint.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "../ipc/log.h"
@@ -16,6 +20,18 @@ struct flush {
 	int64_t		 done;	/* last spool id on disk */
 	int		 err;
 };
+
+/* --logger_plugin stdout: the line on the terminal too, as written. */
+static void
+copy_to_stdout(const char *line, size_t len)
+{
+	struct iovec iov[2] = {
+		{ (void *)(uintptr_t)line, len }, { (void *)"\n", 1 }
+	};
+
+	if (writev(STDOUT_FILENO, iov, 2) == -1)
+		return;		/* a terminal gone is no reason to stop */
+}
 
 static int
 write_one(void *arg, int64_t id, int stream, uint64_t key, const char *line,
@@ -33,6 +49,8 @@ write_one(void *arg, int64_t id, int stream, uint64_t key, const char *line,
 	if ((f->err = logfiles_append(lf, (enum stream)stream, key, line,
 	    len)) != 0)
 		return 1;
+	if (f->lg->cfg.to_stdout && stream != STREAM_SIGNATURES)
+		copy_to_stdout(line, len);
 	f->done = id;
 	return 0;
 }

@@ -93,6 +93,10 @@ policy_text(struct daemon *d, size_t *len)
 	} else if ((base = strndup(policy_default_text,
 	    policy_default_len)) == NULL)
 		fatal("policy");
+	if (conf[0] == '\0') {		/* the built-in config */
+		*len = strlen(base);
+		return base;
+	}
 	if (realpath(conf, real) == NULL)
 		snprintf(real, sizeof(real), "%s", conf);
 	if (real[0] != '/' || strpbrk(real, " \t#") != NULL) {
@@ -125,7 +129,7 @@ load_policy(struct daemon *d)
 		fatalx("policy %s: %s", d->pd->policy_source, err);
 }
 
-/* The worker gets every flag, as --name=value, after --daemon. */
+/* The worker gets the flags, as --name=value, after --daemon. */
 static void
 make_worker_argv(struct daemon *d, int config_check)
 {
@@ -135,9 +139,12 @@ make_worker_argv(struct daemon *d, int config_check)
 		fatal("argv");
 	d->worker_argv[n++] = "hostql-worker";
 	d->worker_argv[n++] = "--daemon";
+	/* Only the flags given: the worker knows the defaults, and a config
+	 * option yields to a flag only when the operator gave it. */
 	for (i = 0; i < DF_COUNT; i++)
-		if (asprintf(&d->worker_argv[n++], "--%s=%s", dflags[i].name,
-		    dflag_str(&d->flags, (enum dflag_id)i)) == -1)
+		if (d->flags.v[i] != NULL &&
+		    asprintf(&d->worker_argv[n++], "--%s=%s", dflags[i].name,
+		    d->flags.v[i]) == -1)
 			fatal("argv");
 	if (config_check)
 		d->worker_argv[n++] = "--config_check=true";

@@ -102,6 +102,7 @@ send_config(struct daemon *d)
 	wr_u8(&w, (uint8_t)dflag_bool(f, DF_LOGGER_NUMERICS));
 	wr_u8(&w, (uint8_t)dflag_bool(f, DF_LOGGER_EVENT_TYPE));
 	wr_u8(&w, (uint8_t)dflag_bool(f, DF_DECORATIONS_TOP_LEVEL));
+	wr_u8(&w, strstr(dflag_str(f, DF_LOGGER_PLUGIN), "stdout") != NULL);
 	return chan_send(&d->pd->logger.chan, MSG_LOGGER_CONFIG, 0, &w, -1);
 }
 

@@ -140,6 +140,8 @@ struct config_pack {
 	/* Set by config_resolve() to applies when there is no discovery
 	 * query, and by config_discover(). */
 	int		 active;
+	/* Discovery queries run so far (osquery_packs). */
+	unsigned long	 discovery_runs;
 };
 
 struct config_query {

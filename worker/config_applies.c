@@ -232,9 +232,11 @@ config_discover(struct config *cfg,
 	for (i = 0; i < cfg->npacks; i++) {
 		p = &cfg->packs[i];
 		p->active = p->applies;
-		for (j = 0; p->active && j < p->ndiscovery; j++)
+		for (j = 0; p->active && j < p->ndiscovery; j++) {
+			p->discovery_runs++;
 			if (has_rows(arg, p->discovery[j]) != 1)
 				p->active = 0;
+		}
 		if (p->active)
 			n++;
 	}

@@ -6,6 +6,8 @@
  * message comes.  Result sets the logger has not stored are sent again
  * when it comes back, and every few seconds while it stays silent.
  */
+#include <sys/random.h>
+
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
@@ -57,6 +59,8 @@ reload(struct wdaemon *wd)
 	}
 	sched_free(&wd->sched);
 	wd->sched = fresh;
+	decorations_load(wd);
+	wd->discovered = time(NULL);
 	log_info("config reloaded: %zu scheduled queries", wd->sched.n);
 }
 
@@ -169,6 +173,17 @@ finish(struct wdaemon *wd)
 		    "runs make them up", wd->npend);
 }
 
+/* Packs' discovery queries again, every --pack_refresh_interval. */
+static void
+refresh_discovery(struct wdaemon *wd, time_t now)
+{
+	if (now - wd->discovered < dflag_int(&wd->flags,
+	    DF_PACK_REFRESH_INTERVAL))
+		return;
+	daemon_config_rediscover(wd);
+	wd->discovered = now;
+}
+
 static void
 loop(struct wdaemon *wd)
 {
@@ -180,8 +195,12 @@ loop(struct wdaemon *wd)
 		if (wd->stop)
 			break;
 		now = time(NULL);
+		refresh_discovery(wd, now);
 		if ((e = sched_next_due(&wd->sched, now)) != NULL) {
-			e->next_due = now + e->interval;
+			e->next_due = (time_t)config_next_due(e->interval,
+			    (uint64_t)now);
+			decorations_tick(wd, now);
+			decorations_always(wd);
 			results_run(wd, e, now);
 			continue;
 		}
@@ -205,11 +224,101 @@ privd_sink(void *arg, int level, const char *line)
 		log_stderr_sink(NULL, level, line);
 }
 
+static size_t
+rt_nqueries(void *owner)
+{
+	return ((struct wdaemon *)owner)->sched.n;
+}
+
+static void
+rt_query(void *owner, size_t i, struct runtime_query *q)
+{
+	const struct sched_entry *e = &((struct wdaemon *)owner)->sched.e[i];
+
+	memset(q, 0, sizeof(*q));
+	q->name = e->name;
+	q->sql = e->sql;
+	q->interval = e->interval;
+	q->executions = e->executions;
+	q->last_executed = e->last_executed;
+	q->denylisted = e->denylist && e->denied_until > time(NULL);
+	q->output_size = e->output_size;
+	q->wall_time_ms = e->wall_time_ms;
+	q->last_wall_time_ms = e->last_wall_time_ms;
+	q->user_time_ms = e->user_time_ms;
+	q->last_user_time_ms = e->last_user_time_ms;
+	q->system_time_ms = e->system_time_ms;
+	q->last_system_time_ms = e->last_system_time_ms;
+	q->average_memory = e->average_memory;
+	q->last_memory = e->last_memory;
+}
+
+/* Packs as osquery_packs shows them: the schedule's own "main" pack
+ * (packs[0]) is not one. */
+static size_t
+rt_npacks(void *owner)
+{
+	const struct wdaemon *wd = owner;
+
+	return wd->cfg != NULL && wd->cfg->npacks > 0 ? wd->cfg->npacks - 1 :
+	    0;
+}
+
+static void
+rt_pack(void *owner, size_t i, struct runtime_pack *p)
+{
+	const struct config_pack *c = &((struct wdaemon *)owner)->cfg->packs[i +
+	    1];
+
+	memset(p, 0, sizeof(*p));
+	p->name = c->name;
+	p->platform = c->platform;
+	p->version = c->version;
+	p->shard = c->shard;
+	p->discovery_executions = c->ndiscovery > 0 ? c->discovery_runs : 0;
+	p->active = c->active;
+}
+
+/* What osquery_info, osquery_schedule, osquery_flags and osquery_packs
+ * show. */
+static void
+runtime_init(struct wdaemon *wd)
+{
+	struct runtime *rt = &wd->rt;
+	unsigned char id[16];
+	size_t i;
+
+	rt->daemon = 1;
+	rt->start_time = (int64_t)time(NULL);
+	rt->pid = (int)getppid();
+	if (getrandom(id, sizeof(id), 0) == sizeof(id))
+		for (i = 0; i < sizeof(id); i++)
+			snprintf(rt->instance_id + 2 * i, 3, "%02x", id[i]);
+	rt->config_hash = wd->config_hash;
+	rt->config_valid = 1;
+	rt->flags = &wd->flags;
+	rt->owner = wd;
+	rt->nqueries = rt_nqueries;
+	rt->query = rt_query;
+	rt->npacks = rt_npacks;
+	rt->pack = rt_pack;
+	db_set_runtime(wd->db, rt);
+}
+
+static const char *
+config_name(const struct dflag_values *flags)
+{
+	const char *path = dflag_str(flags, DF_CONFIG_PATH);
+
+	return path[0] != '\0' ? path : CONFIG_DEFAULT_NAME;
+}
+
 /* argv: --daemon, then every flag as --name=value. */
 int
 daemon_run(struct collect *col, struct db *db, int argc, char **argv)
 {
 	static struct wdaemon wd;
+	struct sched fresh = { NULL, 0 };
 	char err[256];
 	int check;
 
@@ -223,16 +332,24 @@ daemon_run(struct collect *col, struct db *db, int argc, char **argv)
 	check = dflag_bool(&wd.flags, DF_CONFIG_CHECK);
 	if (!check)
 		log_set_sink(privd_sink, &wd);
-	if (daemon_config_load(&wd, &wd.sched, check) != 0)
+	if (daemon_config_load(&wd, &fresh, check) != 0) {
+		sched_free(&fresh);
 		return 1;
+	}
+	wd.sched = fresh;
 	if (check) {
 		printf("config %s: OK, %zu scheduled queries\n",
-		    dflag_str(&wd.flags, DF_CONFIG_PATH), wd.sched.n);
+		    config_name(&wd.flags), wd.sched.n);
 		return 0;
 	}
 	log_info("worker: %zu scheduled queries", wd.sched.n);
+	runtime_init(&wd);
+	decorations_load(&wd);
+	wd.discovered = time(NULL);
 	loop(&wd);
 	sched_free(&wd.sched);
+	decorations_free(&wd.dec);
+	config_free(wd.cfg);
 	dflags_free(&wd.flags);
 	return 0;
 }

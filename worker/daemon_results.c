@@ -58,6 +58,32 @@ tell_privd(struct wdaemon *wd, const char *name)
 		fatal("QUERY_STATE to privd");
 }
 
+/* As many decorations as fit the first message. */
+static void
+encode_decorations(struct wdaemon *wd, struct wr *w)
+{
+	struct decoration_set d;
+	size_t i, n = 0, room;
+
+	memset(&d, 0, sizeof(d));
+	decorations_merged(wd, &d);
+	room = wr_room(w) > 4 ? wr_room(w) - 4 : 0;
+	while (n < d.n && 2 + strlen(d.key[n]) + 1 + 2 +
+	    strlen(d.value[n]) + 1 <= room) {
+		room -= 2 + strlen(d.key[n]) + 1 + 2 + strlen(d.value[n]) + 1;
+		n++;
+	}
+	if (n < d.n)
+		log_warnx("decorations too long for one message: %zu of %zu "
+		    "sent", n, d.n);
+	wr_u32(w, (uint32_t)n);
+	for (i = 0; i < n; i++) {
+		wr_str(w, d.key[i]);
+		wr_str(w, d.value[i]);
+	}
+	decorations_merged_free(&d);
+}
+
 static void
 encode_begin(struct wdaemon *wd, struct sched_entry *e, sqlite3_stmt *s,
     uint64_t run_id, time_t now, struct wr *w)
@@ -78,7 +104,7 @@ encode_begin(struct wdaemon *wd, struct sched_entry *e, sqlite3_stmt *s,
 	wr_u32(w, (uint32_t)n);
 	for (i = 0; i < n; i++)
 		wr_str(w, sqlite3_column_name(s, i));
-	wr_u32(w, 0);		/* decorations */
+	encode_decorations(wd, w);
 }
 
 /* Bytes a row takes on the wire with each cell cut at cap bytes. */
@@ -300,8 +326,12 @@ results_run(struct wdaemon *wd, struct sched_entry *e, time_t now)
 	rc = run_statement(wd, e, now, &o, &run_id);
 	tell_privd(wd, "");
 	account(e, &before, start, outbox_bytes(&o), now);
-	if (rc == -1 || (p = pending_add(wd, e->name)) == NULL ||
-	    (p->name = strdup(e->name)) == NULL) {
+	if (rc == -1 || (p = pending_add(wd, e->name)) == NULL) {
+		free(o.msgs);
+		return -1;
+	}
+	if ((p->name = strdup(e->name)) == NULL) {
+		wd->npend--;		/* the slot pending_add() gave */
 		free(o.msgs);
 		return -1;
 	}

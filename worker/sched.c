@@ -20,7 +20,7 @@ sched_free(struct sched *s)
 static int
 runnable(const struct sched_entry *e, time_t now)
 {
-	return !(e->denylist && e->denied_until > now);
+	return e->runs && !(e->denylist && e->denied_until > now);
 }
 
 struct sched_entry *

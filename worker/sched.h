@@ -16,6 +16,8 @@ struct sched_entry {
 	int		 snapshot;
 	int		 removed;	/* log removed rows */
 	int		 denylist;	/* the watchdog may denylist it */
+	int		 runs;		/* applies here, its pack active */
+	size_t		 query;		/* in the config's queries */
 	time_t		 next_due;
 	/* osquery_schedule */
 	uint64_t	 executions;

@@ -12,7 +12,7 @@ mark="hqd$$"
 cp "$(command -v sleep)" "$D/$mark"
 cat >"$D/hostqld.conf" <<CONF
 {
-  "options": {},
+  // osquery's format, comments included
   "schedule": {
     "marked": {
       "query": "SELECT pid, name FROM processes WHERE name = '$mark'",
