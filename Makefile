@@ -3,7 +3,7 @@
 #   make            build bin: build/hostql (also build/hostqld),
 #                   build/hostql-worker, build/hostql-logger
 #   make check      build and run every test (unit, integration, sanitizers)
-#   make run        build and run a useful query
+#   make run        build and run the daemon in the foreground
 #   make install    install under $(DESTDIR)$(PREFIX), create the users
 #   make deps       install the Debian packages the build needs (root)
 #   make docs       write docs/tables.html, the table reference
@@ -159,10 +159,14 @@ check: unit integration
 	$(MAKE) SAN=1 unit integration
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-10} sh fuzz/run.sh
 
+# The daemon in the foreground with its built-in config, state and logs
+# under ./run, every log line on the terminal too: signed differential
+# results within seconds.  ^C stops it.
 run: all
-	./$(BUILD)/hostql --header "SELECT p.pid, p.name, l.address, l.port, \
-	  l.protocol FROM listening_ports l JOIN processes p USING (pid) \
-	  ORDER BY l.port"
+	@mkdir -p run
+	./$(BUILD)/hostqld --config_path= --database_path $(CURDIR)/run/state \
+	    --logger_path $(CURDIR)/run/log --pidfile $(CURDIR)/run/hostqld.pid \
+	    --logger_plugin filesystem,stdout
 
 deps:
 	sh packaging/debian-deps.sh

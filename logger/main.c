@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -247,6 +248,12 @@ main(void)
 		    "program\n");
 		return 2;
 	}
+	/* Signals to the whole group are privd's to act on: it stops us
+	 * last, once the worker's results are in. */
+	signal(SIGINT, SIG_IGN);
+	signal(SIGTERM, SIG_IGN);
+	signal(SIGHUP, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
 	chan_init(&lg.privd, CHAN_FD_PRIVD, CHAN_FDS);
 	lg.worker.fd = -1;
 	log_set_sink(privd_sink, &lg);

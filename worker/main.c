@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,6 +77,12 @@ run_daemon(struct collect *col, int argc, char **argv)
 	struct db *db;
 	int status;
 
+	/* A terminal's ^C or a service manager's SIGTERM to the whole group
+	 * is privd's to act on: it stops us in order. */
+	signal(SIGINT, SIG_IGN);
+	signal(SIGTERM, SIG_IGN);
+	signal(SIGHUP, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
 	if ((db = db_open(col)) == NULL)
 		fatalx("cannot set up SQLite");
 	db_set_timeout(db, DAEMON_QUERY_TIMEOUT_MS);
@@ -132,6 +139,8 @@ main(int argc, char **argv)
 	if (shell_prepare(sh) == -1)
 		fatalx("cannot set up the shell");
 	tzset();
+	/* jansson seeds its hashes from /dev/urandom on first use. */
+	json_object_seed(0);
 	/* The shell's stdout may be a file, and its history is one. */
 	opts.file_writes = is_regular(STDOUT_FILENO) ||
 	    is_regular(STDERR_FILENO) || isatty(STDIN_FILENO);
