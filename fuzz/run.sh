@@ -93,6 +93,10 @@ make_seeds() {
 	copy_seeds inifile "$FX"/yum/*
 	copy_seeds pymeta "$FX"/python/*
 	copy_seeds bdbhash "$FX"/rpm/*.bdb
+	copy_seeds chain "$FX"/daemon/chain.log
+	copy_seeds results "$FX"/daemon/results.bin
+	copy_seeds rset "$FX"/daemon/rset.bin
+	copy_seeds dflags "$FX"/daemon/flags.bin
 	copy_seeds utmp "$FX"/logins/wtmp
 	copy_seeds shadow "$FX"/shadow/*
 	copy_seeds sudoers "$FX"/sudoers/*
@@ -124,6 +128,7 @@ for name in $names; do
 	maxlen=4096
 	[ "$name" = frame ] && maxlen=16400
 	[ "$name" = netlink ] && maxlen=16384
+	[ "$name" = results ] && maxlen=16400
 	printf '%-14s ' "$name"
 	# shellcheck disable=SC2086
 	"$bin" -max_total_time="$SECONDS_EACH" -timeout=10 \

@@ -101,9 +101,8 @@ chain_parse_line(const char *line, size_t len, size_t *objlen,
     uint64_t *seq, unsigned char link[CHAIN_LINK_LEN])
 {
 	static const char link_key[] = ",\"link\":\"";
-	const char *m = NULL, *p, *num;
+	const char *m = NULL, *p, *num, *end;
 	size_t plen = strlen(MEMBER_PREFIX), hexpos;
-	char *end;
 
 	for (p = line + len; p > line + 1; p--)
 		if (p[-1] == ',' && (size_t)(line + len - p + 1) >= plen &&
@@ -113,10 +112,16 @@ chain_parse_line(const char *line, size_t len, size_t *objlen,
 		}
 	if (m == NULL)
 		return -1;
+	/* The number as chain_append writes it, read within the line. */
 	num = m + plen;
-	if (*num < '0' || *num > '9')
+	for (end = num, *seq = 0; end < line + len && *end >= '0' &&
+	    *end <= '9'; end++) {
+		if (*seq > (UINT64_MAX - (uint64_t)(*end - '0')) / 10)
+			return -1;
+		*seq = *seq * 10 + (uint64_t)(*end - '0');
+	}
+	if (end == num || (*num == '0' && end - num > 1))
 		return -1;
-	*seq = strtoull(num, &end, 10);
 	if ((size_t)(line + len - end) !=
 	    sizeof(link_key) - 1 + 2 * CHAIN_LINK_LEN + 3 ||
 	    memcmp(end, link_key, sizeof(link_key) - 1) != 0)

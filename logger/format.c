@@ -1,4 +1,6 @@
 /* osquery's log line formats, with jansson; see format.h. */
+#include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +44,9 @@ text_value(const char *s)
 }
 
 /* A cell as osquery logs it: text, or with --logger_numerics a number
- * where the text is one; NULL is the empty string. */
+ * where the text is one; NULL is the empty string.  Text a number would
+ * change (beyond 64 bits, or "nan", "inf", which JSON cannot hold) stays
+ * text. */
 static json_t *
 cell_value(const char *s, int numerics)
 {
@@ -53,11 +57,13 @@ cell_value(const char *s, int numerics)
 	if (s == NULL)
 		return json_string("");
 	if (numerics && *s != '\0') {
+		errno = 0;
 		i = strtoll(s, &end, 10);
-		if (*end == '\0')
+		if (*end == '\0' && errno == 0)
 			return json_integer(i);
+		errno = 0;
 		d = strtod(s, &end);
-		if (*end == '\0')
+		if (*end == '\0' && errno == 0 && isfinite(d))
 			return json_real(d);
 	}
 	return text_value(s);
@@ -103,12 +109,12 @@ add_decorations(json_t *o, const struct line_meta *m)
 		    text_value(m->decorations[i].value));
 }
 
-/* The members every result and snapshot line starts with. */
+/* The members every result and snapshot line has: first on an event
+ * line, after the rows on a snapshot or batch line, as osquery has them. */
 static json_t *
-head(const struct line_meta *m)
+add_head(json_t *o, const struct line_meta *m)
 {
 	char cal[64];
-	json_t *o = json_object();
 
 	if (o == NULL)
 		return NULL;
@@ -138,7 +144,7 @@ char *
 format_event(const struct line_meta *m, const struct rset *rs, size_t row,
     const char *action)
 {
-	json_t *o = head(m);
+	json_t *o = add_head(json_object(), m);
 
 	if (o == NULL)
 		return NULL;
@@ -164,7 +170,7 @@ char *
 format_batch(const struct line_meta *m, const struct rset *old,
     const struct rset *new, const struct rset_diff *d)
 {
-	json_t *o = head(m), *diff = json_object();
+	json_t *o = json_object(), *diff = json_object();
 
 	if (o == NULL || diff == NULL) {
 		json_decref(o);
@@ -176,20 +182,20 @@ format_batch(const struct line_meta *m, const struct rset *old,
 	json_object_set_new(diff, "added", rows_array(new, d->added,
 	    d->nadded, m->numerics));
 	json_object_set_new(o, "diffResults", diff);
-	return dump(o);
+	return dump(add_head(o, m));
 }
 
 char *
 format_snapshot(const struct line_meta *m, const struct rset *rs)
 {
-	json_t *o = head(m);
+	json_t *o = json_object();
 
 	if (o == NULL)
 		return NULL;
 	json_object_set_new(o, "snapshot", rows_array(rs, NULL, rs->nrows,
 	    m->numerics));
 	json_object_set_new(o, "action", json_string("snapshot"));
-	return dump(o);
+	return dump(add_head(o, m));
 }
 
 char *

@@ -217,7 +217,10 @@ rset_decode(const unsigned char *blob, size_t len, struct rset *rs)
 			goto bad;
 		rs->cols[rs->ncols++] = name;
 	}
+	/* Rows without columns take no bytes: 8 bytes must not make 2^24
+	 * of them. */
 	if (get_u32(&c, &nrows) == -1 || nrows > RSET_MAX_ROWS ||
+	    (ncols == 0 && nrows > 0) ||
 	    decode_cells(&c, rs, nrows) == -1 || c.left != 0)
 		goto bad;
 	return 0;

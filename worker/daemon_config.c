@@ -155,7 +155,8 @@ read_sources(struct wdaemon *wd, struct sources *s)
 	rc = io_list(wd, dir, take_fragment, &f);
 	if (rc != 0 && rc != -ENOENT)
 		log_warnx("config fragments %s: %s", dir, strerror(-rc));
-	qsort(f.v, f.n, sizeof(char *), config_fragment_cmp);
+	if (f.n > 0)	/* f.v is NULL without fragments */
+		qsort(f.v, f.n, sizeof(char *), config_fragment_cmp);
 	for (rc = 0, i = 0; i < f.n; i++) {
 		snprintf(frag, sizeof(frag), "%s/%s", dir, f.v[i]);
 		if (rc == 0 && read_one(wd, s, frag) == -1)

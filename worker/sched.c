@@ -62,8 +62,10 @@ sched_find(struct sched *s, const char *name)
 {
 	size_t i;
 
+	/* A reload moves entries to the new schedule one by one, leaving
+	 * them without a name in the old. */
 	for (i = 0; i < s->n; i++)
-		if (strcmp(s->e[i].name, name) == 0)
+		if (s->e[i].name != NULL && strcmp(s->e[i].name, name) == 0)
 			return &s->e[i];
 	return NULL;
 }

@@ -29,18 +29,22 @@ hex_field(const char *text, size_t len, const char *key, unsigned char *out)
 	    2 * CHAIN_LINK_LEN, NULL, NULL, NULL);
 }
 
+/* A number after key, read within the line. */
 static int
 num_field(const char *text, size_t len, const char *key, uint64_t *v)
 {
-	const char *p = memmem(text, len, key, strlen(key));
-	char *end;
+	const char *p = memmem(text, len, key, strlen(key)), *end = text + len;
 
 	if (p == NULL)
 		return -1;
 	p += strlen(key);
-	if (*p < '0' || *p > '9')
+	if (p == end || *p < '0' || *p > '9')
 		return -1;
-	*v = strtoull(p, &end, 10);
+	for (*v = 0; p < end && *p >= '0' && *p <= '9'; p++) {
+		if (*v > (UINT64_MAX - (uint64_t)(*p - '0')) / 10)
+			return -1;
+		*v = *v * 10 + (uint64_t)(*p - '0');
+	}
 	return 0;
 }
 
@@ -100,7 +104,11 @@ check_file_order(struct vline *lines, size_t n, struct vresult *r)
 			    "wrote (no chain member)", l->file, l->lineno);
 			continue;
 		}
-		if (prev != NULL && l->seq <= prev->seq)
+		if (prev != NULL && l->seq == prev->seq)
+			problem(r, "inserted: %s line %zu repeats seq %llu of "
+			    "line %zu", l->file, l->lineno,
+			    (unsigned long long)l->seq, prev->lineno);
+		else if (prev != NULL && l->seq < prev->seq)
 			problem(r, "reordered: %s line %zu (seq %llu) comes after "
 			    "seq %llu", l->file, l->lineno,
 			    (unsigned long long)l->seq,
@@ -272,8 +280,11 @@ check_batches(struct vline **byseq, size_t n, struct vsig *sigs,
 		add_range(r, sigs[i].first, sigs[i].last);
 		r->nsigned += sigs[i].last - sigs[i].first + 1;
 	}
+	/* Every line, whether its link held or could not be checked (no
+	 * line or signature before it): one made up with a link of its own
+	 * choosing holds up the next line's link, but no signature. */
 	for (i = 0; i < n; i++)
-		if (byseq[i]->ok && !byseq[i]->signed_ok) {
+		if (!byseq[i]->signed_ok) {
 			problem(r, "unsigned: %s line %zu (seq %llu) is in no "
 			    "batch whose signature verifies", byseq[i]->file,
 			    byseq[i]->lineno,

@@ -56,3 +56,50 @@ daemon_cleanup() {
 	kill -KILL "$DAEMON" 2>/dev/null
 	rm -rf "$D"
 }
+
+# wait_until SECONDS COMMAND...: until COMMAND succeeds, polled every
+# 0.2 s; fails after SECONDS (of the clock: COMMAND may be slow).
+wait_until() {
+	_end=$(($(date +%s) + $1))
+	shift
+	while ! "$@" 2>/dev/null; do
+		[ "$(date +%s)" -ge $_end ] && return 1
+		sleep 0.2
+	done
+	return 0
+}
+
+# children_alive: privd, its worker and its logger all run.
+children_alive() {
+	kill -0 "$DAEMON" 2>/dev/null && [ -n "$(pid_of worker)" ] &&
+	    [ -n "$(pid_of logger)" ]
+}
+
+# daemon_kill: kill -9 privd and its children and wait until all are
+# gone (nothing then holds a file under $D open).
+daemon_kill() {
+	[ -n "${DAEMON:-}" ] || return 0
+	_kids=$(pgrep -P "$DAEMON" 2>/dev/null)
+	kill -KILL "$DAEMON" $_kids 2>/dev/null
+	wait "$DAEMON" 2>/dev/null
+	for _p in $_kids; do
+		wait_until 5 sh -c "! kill -0 $_p" || true
+	done
+}
+
+# logged_since NAME TIME [FILE]: query NAME has a line at TIME or later
+# in FILE (the results log by default).
+logged_since() {
+	python3 -c '
+import json, sys
+name, t = sys.argv[1], int(sys.argv[2])
+sys.exit(0 if any(l.get("name") == name and l["unixTime"] >= t
+                  for l in map(json.loads, open(sys.argv[3]))) else 1)' \
+	    "$1" "$2" "${3:-$RESULTS}"
+}
+
+# worker_replaced PID: a worker runs, and it is not PID.
+worker_replaced() {
+	_w=$(pid_of worker)
+	[ -n "$_w" ] && [ "$_w" != "$1" ]
+}
