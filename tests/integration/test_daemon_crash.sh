@@ -39,6 +39,10 @@ for round in 1 2 3 4 5 6 7 8; do
 	kills=$((kills + 2))
 	sleep 0.7
 done
+# The last process started just before the last kills: give the
+# restarted worker its first runs before it goes.
+wait_for "$RESULTS" "\"pid\":\"$!\"},\"action\":\"added\"" 15 ||
+    fail "the last process was never logged"
 pkill -f "$D/hqc$$"
 # Both are back and the last change is logged.
 sleep 3
