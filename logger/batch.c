@@ -15,6 +15,7 @@ struct batch {
 	struct logger	*lg;
 	struct chain	 before;
 	int		 nlines;
+	enum stream	 stream;	/* of its lines: one per batch */
 };
 
 static int
@@ -44,6 +45,7 @@ batch_line(struct batch *b, enum stream s, char *line)
 	rc = store_spool_add(lg->store, s, lg->chain.seq, disk, len);
 	free(disk);
 	b->nlines++;
+	b->stream = s;
 	return rc;
 }
 
@@ -56,9 +58,9 @@ batch_commit(struct batch *b)
 
 	if (b->nlines > 0) {
 		if (chain_sign_batch(lg->sk, b->before.seq + 1, lg->chain.seq,
-		    b->before.link, lg->chain.link, &sig) == -1)
+		    b->stream, b->before.link, lg->chain.link, &sig) == -1)
 			return -1;
-		rc = store_spool_add(lg->store, STREAM_SIGNATURES,
+		rc = store_spool_add(lg->store, stream_signatures(b->stream),
 		    lg->chain.seq, sig, strlen(sig));
 		free(sig);
 		if (rc == -1)

@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include "chain.h"
+#include "streams.h"
 
 #define MEMBER_PREFIX	",\"hostql\":{\"seq\":"
 
@@ -61,7 +62,7 @@ chain_append(struct chain *c, const char *line, size_t len, char **out,
 }
 
 void
-chain_signed_message(uint64_t first, uint64_t last,
+chain_signed_message(uint64_t first, uint64_t last, unsigned int stream,
     const unsigned char prev[CHAIN_LINK_LEN],
     const unsigned char head[CHAIN_LINK_LEN],
     unsigned char msg[CHAIN_SIGNED_LEN])
@@ -71,11 +72,13 @@ chain_signed_message(uint64_t first, uint64_t last,
 	u64le(last, msg + 23);
 	memcpy(msg + 31, prev, CHAIN_LINK_LEN);
 	memcpy(msg + 31 + CHAIN_LINK_LEN, head, CHAIN_LINK_LEN);
+	msg[31 + 2 * CHAIN_LINK_LEN] = (unsigned char)stream;
 }
 
 int
 chain_sign_batch(const unsigned char sk[CHAIN_SK_LEN], uint64_t first,
-    uint64_t last, const unsigned char prev[CHAIN_LINK_LEN],
+    uint64_t last, unsigned int stream,
+    const unsigned char prev[CHAIN_LINK_LEN],
     const unsigned char head[CHAIN_LINK_LEN], char **line)
 {
 	unsigned char msg[CHAIN_SIGNED_LEN], sig[CHAIN_SIG_LEN];
@@ -83,14 +86,15 @@ chain_sign_batch(const unsigned char sk[CHAIN_SK_LEN], uint64_t first,
 	char b64[sodium_base64_ENCODED_LEN(CHAIN_SIG_LEN,
 	    sodium_base64_VARIANT_ORIGINAL)];
 
-	chain_signed_message(first, last, prev, head, msg);
+	chain_signed_message(first, last, stream, prev, head, msg);
 	crypto_sign_detached(sig, NULL, msg, sizeof(msg), sk);
 	sodium_bin2hex(hprev, sizeof(hprev), prev, CHAIN_LINK_LEN);
 	sodium_bin2hex(hhead, sizeof(hhead), head, CHAIN_LINK_LEN);
 	sodium_bin2base64(b64, sizeof(b64), sig, sizeof(sig),
 	    sodium_base64_VARIANT_ORIGINAL);
 	return asprintf(line, "{\"first\":%" PRIu64 ",\"last\":%" PRIu64
-	    ",\"prev\":\"%s\",\"head\":\"%s\",\"sig\":\"%s\"}", first, last,
+	    ",\"stream\":\"%s\",\"prev\":\"%s\",\"head\":\"%s\","
+	    "\"sig\":\"%s\"}", first, last, stream_name((enum stream)stream),
 	    hprev, hhead, b64) == -1 ? -1 : 0;
 }
 

@@ -11,7 +11,12 @@
  *	"hostql-chain-v1" || u64le(first) || u64le(last) || link(first-1)
  *	    || link(last)
  *
- * and the signature is a line of its own in the signature log.
+ *	    || u8 stream
+ *
+ * and the signature is a line of its own in the signature log.  A batch
+ * is of one stream (one result set, or status lines), which its
+ * signature names: lines of a batch rotated away with their stream's
+ * oldest files are then told apart from lines removed from the middle.
  */
 #ifndef HOSTQL_LOGGER_CHAIN_H
 #define HOSTQL_LOGGER_CHAIN_H
@@ -40,15 +45,17 @@ int	chain_append(struct chain *, const char *line, size_t len,
 	    char **out, size_t *outlen);
 
 /* The message a batch signature covers. */
-#define CHAIN_SIGNED_LEN	(15 + 8 + 8 + 2 * CHAIN_LINK_LEN)
+#define CHAIN_SIGNED_LEN	(15 + 8 + 8 + 2 * CHAIN_LINK_LEN + 1)
 void	chain_signed_message(uint64_t first, uint64_t last,
-	    const unsigned char prev[CHAIN_LINK_LEN],
+	    unsigned int stream, const unsigned char prev[CHAIN_LINK_LEN],
 	    const unsigned char head[CHAIN_LINK_LEN],
 	    unsigned char msg[CHAIN_SIGNED_LEN]);
 
-/* The signature line of a batch (malloc'd JSON, no newline). */
+/* The signature line of a batch of stream (enum stream) (malloc'd JSON,
+ * no newline). */
 int	chain_sign_batch(const unsigned char sk[CHAIN_SK_LEN], uint64_t first,
-	    uint64_t last, const unsigned char prev[CHAIN_LINK_LEN],
+	    uint64_t last, unsigned int stream,
+	    const unsigned char prev[CHAIN_LINK_LEN],
 	    const unsigned char head[CHAIN_LINK_LEN], char **line);
 
 /* Split a line on disk into the osquery object and its chain member:

@@ -24,7 +24,7 @@ logfile_line_key(enum stream s, const char *line, size_t len, uint64_t *key)
 	size_t objlen;
 	char *end;
 
-	if (s != STREAM_SIGNATURES)
+	if (!stream_is_signatures(s))
 		return chain_parse_line(line, len, &objlen, key, link);
 	if (len < 9 || memcmp(line, "{\"first\":", 9) != 0 ||
 	    (p = memchr(line, ',', len)) == NULL ||
@@ -140,7 +140,7 @@ rotated_name(char *buf, size_t len, enum stream s, uint32_t n)
 
 /* x.log -> x.log.1 -> ... ; the oldest beyond max_files goes. */
 static int
-rotate(struct logfiles *lf, enum stream s)
+rotate_one(struct logfiles *lf, enum stream s)
 {
 	char from[256], to[256];
 	uint32_t n;
@@ -166,6 +166,23 @@ rotate(struct logfiles *lf, enum stream s)
 	return lf->fd[s] == -1 ? -1 : 0;
 }
 
+/* A stream of lines and its signatures, so that file N of one holds the
+ * signatures of file N of the other. */
+static int
+rotate(struct logfiles *lf, enum stream s)
+{
+	if (rotate_one(lf, stream_signatures(s)) == -1)
+		return -1;
+	return rotate_one(lf, s);
+}
+
+static int
+rotation_due(const struct logfiles *lf, enum stream s, size_t len)
+{
+	return lf->rotate && !stream_is_signatures(s) && !lf->open_batch[s] &&
+	    lf->size[s] > 0 && lf->size[s] + len + 1 > lf->rotate_size;
+}
+
 int
 logfiles_append(struct logfiles *lf, enum stream s, uint64_t key,
     const char *line, size_t len)
@@ -178,14 +195,17 @@ logfiles_append(struct logfiles *lf, enum stream s, uint64_t key,
 
 	if (lf->fd[s] == -1)
 		return -EBADF;
-	if (lf->rotate && lf->size[s] > 0 &&
-	    lf->size[s] + len + 1 > lf->rotate_size && rotate(lf, s) == -1)
+	if (rotation_due(lf, s, len) && rotate(lf, s) == -1)
 		return -errno;
 	n = writev(lf->fd[s], iov, 2);
 	if (n == (ssize_t)len + 1) {
 		lf->size[s] += (uint64_t)n;
 		lf->written[s] = key;
 		lf->dirty[s] = 1;
+		if (stream_is_signatures(s))
+			lf->open_batch[stream_signed(s)] = 0;
+		else
+			lf->open_batch[s] = 1;
 		return 0;
 	}
 	err = n == -1 ? errno : ENOSPC;

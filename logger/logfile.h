@@ -1,7 +1,8 @@
 /*
  * The log files under --logger_path, one per stream, appended a line at
  * a time and rotated by size: x.log becomes x.log.1, x.log.1 becomes
- * x.log.2 ..., keeping --logger_rotate_max_files files in all.  A write
+ * x.log.2 ..., keeping --logger_rotate_max_files files in all.  A stream
+ * rotates between batches only, and its signature file with it.  A write
  * that does not fit (a full disk) is undone, so a file never ends in half
  * a line, and the caller keeps the line to try again.
  */
@@ -19,6 +20,9 @@ struct logfiles {
 	uint64_t	 size[STREAM_MAX];
 	uint64_t	 written[STREAM_MAX];	/* key of the last line */
 	int		 dirty[STREAM_MAX];	/* written since the sync */
+	/* A batch of the stream is written without its signature yet:
+	 * no rotation now, so that a batch never spans two files. */
+	int		 open_batch[STREAM_LINES];
 	int		 rotate;
 	uint64_t	 rotate_size;
 	uint32_t	 max_files;

@@ -83,6 +83,8 @@ void	spool_flush(struct logger *);
 
 /* status.c */
 void	logger_status(struct logger *, int severity, const char *text);
+void	logger_status_at(struct logger *, int severity, int64_t when,
+	    const char *text);
 void	status_due(evutil_socket_t, short, void *);
 
 #endif

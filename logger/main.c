@@ -169,8 +169,7 @@ take_status(struct logger *lg, const struct msg *m)
 	    rd_str(&r, &text, IPC_MAX_LOGTEXT + 64) == -1 ||
 	    rd_end(&r) == -1 || severity > 2)
 		return -1;
-	logger_status(lg, severity, text);
-	lg->status[lg->nstatus - 1].when = when;
+	logger_status_at(lg, severity, when, text);
 	return 0;
 }
 

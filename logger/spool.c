@@ -49,7 +49,7 @@ write_one(void *arg, int64_t id, int stream, uint64_t key, const char *line,
 	if ((f->err = logfiles_append(lf, (enum stream)stream, key, line,
 	    len)) != 0)
 		return 1;
-	if (f->lg->cfg.to_stdout && stream != STREAM_SIGNATURES)
+	if (f->lg->cfg.to_stdout && !stream_is_signatures(stream))
 		copy_to_stdout(line, len);
 	f->done = id;
 	return 0;

@@ -11,7 +11,8 @@
 #define STATUS_DELAY_MS	200	/* status lines wait this long to batch */
 
 void
-logger_status(struct logger *lg, int severity, const char *text)
+logger_status_at(struct logger *lg, int severity, int64_t when,
+    const char *text)
 {
 	struct timeval tv = { 0, STATUS_DELAY_MS * 1000 };
 	struct pending_status *p;
@@ -22,10 +23,16 @@ logger_status(struct logger *lg, int severity, const char *text)
 	if ((p->text = strdup(text)) == NULL)
 		return;
 	p->severity = severity;
-	p->when = time(NULL);
+	p->when = when;
 	lg->nstatus++;
 	if (!evtimer_pending(lg->ev_status, NULL))
 		evtimer_add(lg->ev_status, &tv);
+}
+
+void
+logger_status(struct logger *lg, int severity, const char *text)
+{
+	logger_status_at(lg, severity, (int64_t)time(NULL), text);
 }
 
 void

@@ -86,9 +86,9 @@ oldest_first(const void *a, const void *b)
 
 static void
 add_line(struct loaded *ld, const char *file, size_t lineno,
-    const char *text, size_t len, int sig)
+    const char *text, size_t len, enum stream s)
 {
-	if (sig) {
+	if (stream_is_signatures(s)) {
 		if (ld->nsigs == ld->asigs) {
 			ld->asigs = ld->asigs ? ld->asigs * 2 : 64;
 			if ((ld->sigs = realloc(ld->sigs, ld->asigs *
@@ -109,6 +109,7 @@ add_line(struct loaded *ld, const char *file, size_t lineno,
 	}
 	memset(&ld->lines[ld->nlines], 0, sizeof(*ld->lines));
 	ld->lines[ld->nlines].file = file;
+	ld->lines[ld->nlines].stream = s;
 	ld->lines[ld->nlines].lineno = lineno;
 	ld->lines[ld->nlines].text = text;
 	ld->lines[ld->nlines].len = len;
@@ -117,7 +118,7 @@ add_line(struct loaded *ld, const char *file, size_t lineno,
 
 static void
 split_lines(struct loaded *ld, const char *file, const char *text,
-    size_t len, int sig)
+    size_t len, enum stream s)
 {
 	size_t start = 0, end, lineno = 0;
 
@@ -125,14 +126,14 @@ split_lines(struct loaded *ld, const char *file, const char *text,
 		for (end = start; end < len && text[end] != '\n'; end++)
 			;
 		lineno++;
-		add_line(ld, file, lineno, text + start, end - start, sig);
+		add_line(ld, file, lineno, text + start, end - start, s);
 		start = end + 1;
 	}
 }
 
 static int
 load_file(struct collect *c, struct loaded *ld, const char *dir,
-    const char *name, int sig)
+    const char *name, enum stream s)
 {
 	char path[4096], *text, **grown_n, **grown_t;
 	size_t len;
@@ -152,7 +153,7 @@ load_file(struct collect *c, struct loaded *ld, const char *dir,
 		fatal("files");
 	ld->texts = grown_t;
 	ld->texts[ld->nfiles] = text;
-	split_lines(ld, ld->names[ld->nfiles], text, len, sig);
+	split_lines(ld, ld->names[ld->nfiles], text, len, s);
 	ld->nfiles++;
 	return 0;
 }
@@ -176,8 +177,7 @@ load_stream(struct collect *c, struct loaded *ld, const char *dir,
 		}
 	qsort(mine, n, sizeof(*mine), oldest_first);
 	for (i = 0; i < n && rc == 0; i++)
-		rc = load_file(c, ld, dir, mine[i].name,
-		    s == STREAM_SIGNATURES);
+		rc = load_file(c, ld, dir, mine[i].name, s);
 	free(mine);
 	return rc;
 }
@@ -216,6 +216,9 @@ report(const struct vresult *r)
 
 	printf("lines: %llu, in verified batches: %llu\n",
 	    (unsigned long long)r->nlines, (unsigned long long)r->nsigned);
+	if (r->nrotated > 0)
+		printf("rotated away: %llu lines of batches older than the "
+		    "files kept\n", (unsigned long long)r->nrotated);
 	for (i = 0; i < r->nranges; i++)
 		printf("verified: seq %llu to %llu\n",
 		    (unsigned long long)r->ranges[i][0],
@@ -251,7 +254,8 @@ int
 verify_run(struct collect *c, const char *dir, const char *pubkey)
 {
 	static const enum stream order[] = { STREAM_RESULTS,
-	    STREAM_SNAPSHOTS, STREAM_STATUS, STREAM_SIGNATURES };
+	    STREAM_SNAPSHOTS, STREAM_STATUS, STREAM_SIG_RESULTS,
+	    STREAM_SIG_SNAPSHOTS, STREAM_SIG_STATUS };
 	unsigned char pk[CHAIN_PK_LEN];
 	struct loaded ld;
 	struct listing all = { NULL, 0 };

@@ -6,9 +6,15 @@
 
 #include <sodium.h>
 
+#include "../logger/streams.h"
 #include "verify_lines.h"
 
 #define MAX_PROBLEMS	100
+
+/* What a signature line is found to be. */
+#define SIG_BAD		0
+#define SIG_VALID	1
+#define SIG_ROTATED	2	/* valid, its batch rotated away */
 
 void
 vline_parse(struct vline *l)
@@ -48,6 +54,21 @@ num_field(const char *text, size_t len, const char *key, uint64_t *v)
 	return 0;
 }
 
+/* The "stream":"name" of a signature line, or -1. */
+static int
+stream_field(const char *text, size_t len)
+{
+	static const char key[] = "\"stream\":\"";
+	const char *p = memmem(text, len, key, sizeof(key) - 1), *q;
+
+	if (p == NULL)
+		return -1;
+	p += sizeof(key) - 1;
+	if ((q = memchr(p, '"', (size_t)(text + len - p))) == NULL)
+		return -1;
+	return stream_by_name(p, (size_t)(q - p));
+}
+
 void
 vsig_parse(struct vsig *s, const char *text, size_t len)
 {
@@ -66,7 +87,8 @@ vsig_parse(struct vsig *s, const char *text, size_t len)
 	    NULL, &siglen, NULL, sodium_base64_VARIANT_ORIGINAL) != 0 ||
 	    siglen != CHAIN_SIG_LEN)
 		return;
-	s->parsed = s->first >= 1 && s->first <= s->last;
+	s->stream = stream_field(text, len);
+	s->parsed = s->first >= 1 && s->first <= s->last && s->stream >= 0;
 }
 
 static void
@@ -151,15 +173,47 @@ signed_prev(const struct vsig *sigs, size_t nsigs, const int *valid,
 	size_t i;
 
 	for (i = 0; i < nsigs; i++)
-		if (valid[i] && sigs[i].first == seq)
+		if (valid[i] == SIG_VALID && sigs[i].first == seq)
 			return sigs[i].prev;
 	return NULL;
+}
+
+/*
+ * Can rotation have taken seq a to b?  Either batches it took cover them
+ * (their signatures outlived them), or no signature that verifies says a
+ * word of them and they are older than all a stream keeps: rotation
+ * removes a stream's oldest files with their signatures.  (sigs are in
+ * order of first.)
+ */
+static int
+rotated_away(const struct vsig *sigs, size_t nsigs, const int *valid,
+    const uint64_t oldest[STREAM_LINES], uint64_t a, uint64_t b)
+{
+	uint64_t from = a;
+	size_t i;
+	int s;
+
+	for (i = 0; i < nsigs && a <= b; i++)
+		if (valid[i] == SIG_ROTATED && sigs[i].first <= a &&
+		    sigs[i].last >= a)
+			a = sigs[i].last + 1;
+	if (a > b)
+		return 1;
+	for (i = 0; i < nsigs; i++)
+		if (valid[i] != SIG_BAD && sigs[i].first <= b &&
+		    sigs[i].last >= from)
+			return 0;
+	for (s = 0; s < STREAM_LINES; s++)
+		if (oldest[s] != UINT64_MAX && oldest[s] > b)
+			return 1;
+	return 0;
 }
 
 /* Walk the chain in seq order: gaps, duplicates, edits. */
 static void
 check_chain(struct vline **byseq, size_t n, const struct vsig *sigs,
-    size_t nsigs, const int *valid, struct vresult *r)
+    size_t nsigs, const int *valid, const uint64_t oldest[STREAM_LINES],
+    struct vresult *r)
 {
 	static const unsigned char zero[CHAIN_LINK_LEN];
 	const unsigned char *prev;
@@ -175,7 +229,9 @@ check_chain(struct vline **byseq, size_t n, const struct vsig *sigs,
 			    before->lineno);
 			continue;
 		}
-		if (before != NULL && l->seq > before->seq + 1)
+		if (before != NULL && l->seq > before->seq + 1 &&
+		    !rotated_away(sigs, nsigs, valid, oldest, before->seq + 1,
+		    l->seq - 1))
 			problem(r, "removed: seq %llu to %llu are missing "
 			    "(before %s line %zu)",
 			    (unsigned long long)before->seq + 1,
@@ -196,8 +252,9 @@ check_chain(struct vline **byseq, size_t n, const struct vsig *sigs,
 	}
 }
 
-static struct vline *
-find_seq(struct vline **byseq, size_t n, uint64_t seq)
+/* The first line whose seq is seq or more: n when none. */
+static size_t
+lower_bound(struct vline **byseq, size_t n, uint64_t seq)
 {
 	size_t lo = 0, hi = n;
 
@@ -209,7 +266,51 @@ find_seq(struct vline **byseq, size_t n, uint64_t seq)
 		else
 			hi = mid;
 	}
-	return lo < n && byseq[lo]->seq == seq ? byseq[lo] : NULL;
+	return lo;
+}
+
+static struct vline *
+find_seq(struct vline **byseq, size_t n, uint64_t seq)
+{
+	size_t i = lower_bound(byseq, n, seq);
+
+	return i < n && byseq[i]->seq == seq ? byseq[i] : NULL;
+}
+
+/*
+ * Batches rotation took: their signature verifies, none of their lines
+ * is left, and they are older than the oldest line their stream keeps.
+ * Removing the oldest files is what rotation does; a file gone from the
+ * middle, or lines gone from a batch, is not.
+ */
+/* The oldest seq each stream keeps (UINT64_MAX: none). */
+static void
+oldest_kept(struct vline **byseq, size_t n, uint64_t oldest[STREAM_LINES])
+{
+	size_t i;
+	int s;
+
+	for (s = 0; s < STREAM_LINES; s++)
+		oldest[s] = UINT64_MAX;
+	for (i = 0; i < n; i++)
+		if (byseq[i]->stream >= 0 && byseq[i]->stream < STREAM_LINES &&
+		    byseq[i]->seq < oldest[byseq[i]->stream])
+			oldest[byseq[i]->stream] = byseq[i]->seq;
+}
+
+static void
+mark_rotated(struct vline **byseq, size_t n, const struct vsig *sigs,
+    size_t nsigs, const uint64_t oldest[STREAM_LINES], int *valid)
+{
+	size_t i, at;
+
+	for (i = 0; i < nsigs; i++) {
+		at = lower_bound(byseq, n, sigs[i].first);
+		if (valid[i] == SIG_VALID && sigs[i].stream < STREAM_LINES &&
+		    sigs[i].last < oldest[sigs[i].stream] &&
+		    (at == n || byseq[at]->seq > sigs[i].last))
+			valid[i] = SIG_ROTATED;
+	}
 }
 
 static int
@@ -217,7 +318,8 @@ signature_valid(const struct vsig *s, const unsigned char pk[CHAIN_PK_LEN])
 {
 	unsigned char msg[CHAIN_SIGNED_LEN];
 
-	chain_signed_message(s->first, s->last, s->prev, s->head, msg);
+	chain_signed_message(s->first, s->last, (unsigned int)s->stream,
+	    s->prev, s->head, msg);
 	return crypto_sign_verify_detached(s->sig, msg, sizeof(msg), pk) ==
 	    0;
 }
@@ -265,7 +367,9 @@ check_batches(struct vline **byseq, size_t n, struct vsig *sigs,
 	size_t i;
 
 	for (i = 0; i < nsigs; i++) {
-		if (!valid[i])
+		if (valid[i] == SIG_ROTATED)
+			r->nrotated += sigs[i].last - sigs[i].first + 1;
+		if (valid[i] != SIG_VALID)
 			continue;
 		if (!batch_holds(byseq, n, &sigs[i])) {
 			problem(r, "the batch of seq %llu to %llu (%s line %zu) "
@@ -306,6 +410,7 @@ verify_lines(struct vline *lines, size_t nlines, struct vsig *sigs,
     size_t nsigs, const unsigned char pk[CHAIN_PK_LEN], struct vresult *r)
 {
 	struct vline **byseq;
+	uint64_t oldest[STREAM_LINES];
 	int *valid;
 	size_t i, n = 0;
 
@@ -330,7 +435,9 @@ verify_lines(struct vline *lines, size_t nlines, struct vsig *sigs,
 			byseq[n++] = &lines[i];
 	qsort(byseq, n, sizeof(*byseq), by_seq);
 	r->nlines = n;
-	check_chain(byseq, n, sigs, nsigs, valid, r);
+	oldest_kept(byseq, n, oldest);
+	mark_rotated(byseq, n, sigs, nsigs, oldest, valid);
+	check_chain(byseq, n, sigs, nsigs, valid, oldest, r);
 	check_batches(byseq, n, sigs, nsigs, valid, r);
 	free(byseq);
 	free(valid);

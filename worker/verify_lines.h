@@ -13,6 +13,7 @@
 /* One line of a log file, as found. */
 struct vline {
 	const char	*file;		/* its file's name */
+	int		 stream;	/* its file's (enum stream) */
 	size_t		 lineno;	/* 1-based */
 	const char	*text;		/* not NUL-terminated */
 	size_t		 len;
@@ -29,6 +30,7 @@ struct vsig {
 	const char	*file;
 	size_t		 lineno;
 	uint64_t	 first, last;
+	int		 stream;	/* the batch's, -1 when not named */
 	unsigned char	 prev[CHAIN_LINK_LEN], head[CHAIN_LINK_LEN];
 	unsigned char	 sig[CHAIN_SIG_LEN];
 	int		 parsed;
@@ -42,6 +44,9 @@ struct vresult {
 	struct vproblem	*problems;
 	size_t		 nproblems;
 	uint64_t	 nlines, nsigned;
+	/* Lines of batches whose stream's older files rotation removed:
+	 * all of a batch gone, older than the stream's oldest line kept. */
+	uint64_t	 nrotated;
 	/* Ranges of seq that verify, signed. */
 	uint64_t	(*ranges)[2];
 	size_t		 nranges;

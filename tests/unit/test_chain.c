@@ -13,6 +13,7 @@
 #include <sodium.h>
 
 #include "../../logger/chain.h"
+#include "../../logger/streams.h"
 #include "../../worker/verify_lines.h"
 
 static void
@@ -276,15 +277,17 @@ START_TEST(chain_signed_message_layout)
 	unsigned char prev[CHAIN_LINK_LEN], head[CHAIN_LINK_LEN];
 	unsigned char msg[CHAIN_SIGNED_LEN];
 
-	ck_assert_uint_eq(CHAIN_SIGNED_LEN, 95);
+	ck_assert_uint_eq(CHAIN_SIGNED_LEN, 96);
 	memset(prev, 0x11, sizeof(prev));
 	memset(head, 0x22, sizeof(head));
-	chain_signed_message(0x0102030405060708ull, 9, prev, head, msg);
+	chain_signed_message(0x0102030405060708ull, 9, STREAM_STATUS, prev,
+	    head, msg);
 	ck_assert_mem_eq(msg, "hostql-chain-v1", 15);
 	ck_assert_mem_eq(msg + 15, "\x08\x07\x06\x05\x04\x03\x02\x01", 8);
 	ck_assert_mem_eq(msg + 23, "\x09\0\0\0\0\0\0\0", 8);
 	ck_assert_mem_eq(msg + 31, prev, CHAIN_LINK_LEN);
 	ck_assert_mem_eq(msg + 63, head, CHAIN_LINK_LEN);
+	ck_assert_uint_eq(msg[95], STREAM_STATUS);
 }
 END_TEST
 
@@ -302,11 +305,13 @@ START_TEST(chain_signature_verifies)
 	crypto_sign_keypair(pk2, sk2);
 	randombytes_buf(prev, sizeof(prev));
 	randombytes_buf(head, sizeof(head));
-	ck_assert_int_eq(chain_sign_batch(sk, 5, 9, prev, head, &line), 0);
+	ck_assert_int_eq(chain_sign_batch(sk, 5, 9, STREAM_RESULTS, prev, head,
+	    &line), 0);
 	hex(prev, sizeof(prev), hp);
 	hex(head, sizeof(head), hh);
-	snprintf(want, sizeof(want), "{\"first\":5,\"last\":9,\"prev\":\"%s\","
-	    "\"head\":\"%s\",\"sig\":\"", hp, hh);
+	snprintf(want, sizeof(want), "{\"first\":5,\"last\":9,"
+	    "\"stream\":\"results\",\"prev\":\"%s\",\"head\":\"%s\","
+	    "\"sig\":\"", hp, hh);
 	ck_assert_int_eq(strncmp(line, want, strlen(want)), 0);
 	ck_assert_int_eq(line[strlen(line) - 1], '}');
 
@@ -316,17 +321,22 @@ START_TEST(chain_signature_verifies)
 	ck_assert(s.first == 5 && s.last == 9);
 	ck_assert_mem_eq(s.prev, prev, CHAIN_LINK_LEN);
 	ck_assert_mem_eq(s.head, head, CHAIN_LINK_LEN);
-	chain_signed_message(5, 9, prev, head, msg);
+	ck_assert_int_eq(s.stream, STREAM_RESULTS);
+	chain_signed_message(5, 9, STREAM_RESULTS, prev, head, msg);
 	ck_assert_int_eq(crypto_sign_verify_detached(s.sig, msg, sizeof(msg),
 	    pk), 0);
 	ck_assert_int_eq(crypto_sign_verify_detached(s.sig, msg, sizeof(msg),
 	    pk2), -1);
 	/* Another range or head under the same signature does not verify. */
-	chain_signed_message(5, 10, prev, head, msg);
+	chain_signed_message(5, 10, STREAM_RESULTS, prev, head, msg);
+	ck_assert_int_eq(crypto_sign_verify_detached(s.sig, msg, sizeof(msg),
+	    pk), -1);
+	/* Nor the same batch said to be of another stream. */
+	chain_signed_message(5, 9, STREAM_STATUS, prev, head, msg);
 	ck_assert_int_eq(crypto_sign_verify_detached(s.sig, msg, sizeof(msg),
 	    pk), -1);
 	head[0] ^= 1;
-	chain_signed_message(5, 9, prev, head, msg);
+	chain_signed_message(5, 9, STREAM_RESULTS, prev, head, msg);
 	ck_assert_int_eq(crypto_sign_verify_detached(s.sig, msg, sizeof(msg),
 	    pk), -1);
 	free(line);
@@ -372,6 +382,11 @@ START_TEST(chain_signature_lines_bad)
 		    "\"}",
 		"{\"first\":x,\"last\":2,\"prev\":\"" H64 "\",\"head\":\"" H64
 		    "\",\"sig\":\"" SIG88 "\"}",
+		/* No stream, or one there is not. */
+		"{\"first\":1,\"last\":2,\"prev\":\"" H64 "\",\"head\":\"" H64
+		    "\",\"sig\":\"" SIG88 "\"}",
+		"{\"first\":1,\"last\":2,\"stream\":\"resultz\",\"prev\":\""
+		    H64 "\",\"head\":\"" H64 "\",\"sig\":\"" SIG88 "\"}",
 		/* A number's key last on the line, with nothing after it. */
 		"{\"sig\":\"" SIG88 "\",\"prev\":\"" H64 "\",\"head\":\""
 		    H64 "\",\"last\":2,\"first\":",
@@ -380,8 +395,9 @@ START_TEST(chain_signature_lines_bad)
 	};
 	size_t i;
 
-	ck_assert_int_eq(sig_parses("{\"first\":1,\"last\":2,\"prev\":\"" H64
-	    "\",\"head\":\"" H64 "\",\"sig\":\"" SIG88 "\"}"), 1);
+	ck_assert_int_eq(sig_parses("{\"first\":1,\"last\":2,\"stream\":"
+	    "\"results\",\"prev\":\"" H64 "\",\"head\":\"" H64 "\",\"sig\":\""
+	    SIG88 "\"}"), 1);
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		ck_assert_msg(sig_parses(bad[i]) == 0, "taken: %s", bad[i]);
 }

@@ -14,6 +14,7 @@
 #include <sodium.h>
 
 #include "../../logger/chain.h"
+#include "../../logger/streams.h"
 #include "../../worker/verify_lines.h"
 #include "fixture.h"
 
@@ -89,7 +90,8 @@ mlog_batch(struct mlog *lg, int file, int n)
 		put_line(&lg->f[file], disk, lg->f[file].n);
 	}
 	ck_assert_int_eq(chain_sign_batch(lg->sk, before.seq + 1,
-	    lg->chain.seq, before.link, lg->chain.link, &sig), 0);
+	    lg->chain.seq, file == F_STATUS ? STREAM_STATUS : STREAM_RESULTS,
+	    before.link, lg->chain.link, &sig), 0);
 	put_line(&lg->f[F_SIG], sig, lg->f[F_SIG].n);
 }
 
@@ -126,6 +128,8 @@ mlog_verify(struct mlog *lg, const unsigned char *pk, struct vresult *r)
 	for (i = 0; i < 3; i++)
 		for (j = 0; j < lg->f[order[i]].n; j++) {
 			lines[n].file = file_names[order[i]];
+			lines[n].stream = order[i] == F_STATUS ? STREAM_STATUS :
+			    STREAM_RESULTS;
 			lines[n].lineno = j + 1;
 			lines[n].text = lg->f[order[i]].text[j];
 			lines[n].len = strlen(lines[n].text);
@@ -418,8 +422,8 @@ START_TEST(verify_bad_signature)
 
 		memset(prev, 1, sizeof(prev));
 		memset(head, 2, sizeof(head));
-		ck_assert_int_eq(chain_sign_batch(lg.sk, 7, 9, prev, head,
-		    &lg.f[F_SIG].text[3]), 0);
+		ck_assert_int_eq(chain_sign_batch(lg.sk, 7, 9, STREAM_RESULTS,
+		    prev, head, &lg.f[F_SIG].text[3]), 0);
 	}
 	mlog_verify(&lg, NULL, &r);
 	assert_first(&r, "the batch of seq 7 to 9 (hostqld.signatures.log "
@@ -493,8 +497,9 @@ START_TEST(verify_first_kept)
 	assert_ranges(&r, 1, kept);
 	vresult_free(&r);
 
-	/* The signatures of the lines gone are still there: their batches
-	 * are named. */
+	/* The signatures of the lines rotation took are still there (the
+	 * signature log rotates later): those batches, all gone and older
+	 * than the stream's oldest line, are rotated away, not removed. */
 	mlog_free(&lg);
 	mlog_init(&lg);
 	mlog_batch(&lg, F_OLD, 3);
@@ -503,8 +508,24 @@ START_TEST(verify_first_kept)
 		free(lg.f[F_OLD].text[i]);
 	lg.f[F_OLD].n = 0;
 	mlog_verify(&lg, NULL, &r);
-	assert_first(&r, "the batch of seq 1 to 3 (hostqld.signatures.log "
-	    "line 1) does not verify");
+	ck_assert_msg(r.nproblems == 0, "problem: %s", r.problems[0].text);
+	ck_assert_uint_eq(r.nrotated, 3);
+	vresult_free(&r);
+	mlog_free(&lg);
+
+	/* But a batch with a line left, or one newer than a line kept, was
+	 * not rotated: its missing lines were removed. */
+	mlog_init(&lg);
+	mlog_batch(&lg, F_OLD, 3);
+	mlog_batch(&lg, F_OLD, 2);
+	mlog_batch(&lg, F_RES, 3);
+	free(lg.f[F_OLD].text[3]);
+	free(lg.f[F_OLD].text[4]);
+	lg.f[F_OLD].n = 3;
+	mlog_verify(&lg, NULL, &r);
+	assert_first(&r, "removed: seq 4 to 5 are missing (before "
+	    "hostqld.results.log line 1)");
+	ck_assert_uint_eq(r.nrotated, 0);
 	vresult_free(&r);
 	mlog_free(&lg);
 }
