@@ -173,7 +173,8 @@ daemon_child_restart(struct child *c)
 }
 
 /* The query a worker dies in is denylisted for a day, as osquery's
- * watchdog does, so that it cannot take the worker down again. */
+ * watchdog does, so that it cannot take the worker down again; in the
+ * state directory too, so that a restart of hostqld does not end it. */
 static void
 denylist_running(struct daemon *d, const char *why)
 {
@@ -190,6 +191,7 @@ denylist_running(struct daemon *d, const char *why)
 	log_warnx("scheduled query %s denylisted for %d s: the worker %s "
 	    "while it ran", e->name, DENYLIST_SECONDS, why);
 	d->running[0] = '\0';
+	denylist_save(d);
 }
 
 void

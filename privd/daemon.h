@@ -26,6 +26,14 @@ struct denied {
 	time_t		 until;
 };
 
+/* The file in the state directory that keeps the denylist across
+ * restarts: at most DENYLIST_MAX lines "<until> <name>\n", each of at
+ * most 19 digits and a space, and a name whose room has one byte for the
+ * newline. */
+#define DENYLIST_FILE		"denylist"
+#define DENYLIST_FILE_MAX	(DENYLIST_MAX * (20 + \
+				    sizeof(((struct denied *)0)->name)))
+
 /* What the watchdog knows of one child. */
 struct watch {
 	pid_t		 pid;		/* measured: a restart starts over */
@@ -76,6 +84,19 @@ void	daemon_child_restart(struct child *);
 /* daemon_main.c */
 void	daemon_stop(struct daemon *);
 void	daemon_stop_step(struct daemon *);
+
+/* denylist.c */
+int	denylist_parse(const char *buf, size_t len, time_t now,
+	    struct denied *out, size_t max, size_t *n, char *err,
+	    size_t errlen);
+int	denylist_format(const struct denied *, size_t n, time_t now,
+	    char *buf, size_t size, size_t *len);
+int	denylist_read(int dirfd, time_t now, struct denied *out, size_t max,
+	    size_t *n, char *err, size_t errlen);
+int	denylist_write(int dirfd, const struct denied *, size_t n,
+	    time_t now);
+void	denylist_load(struct daemon *);
+void	denylist_save(struct daemon *);
 
 /* setup.c */
 int	setup_directories(struct daemon *);

@@ -353,6 +353,7 @@ daemon_main(int argc, char **argv)
 	setup_host_identifier(&d);
 	if (setup_directories(&d) == -1)
 		return 1;
+	denylist_load(&d);
 	run(&d);
 	unlink(dflag_str(&d.flags, DF_PIDFILE));
 	return pd.exit_status;

@@ -5,7 +5,9 @@
 # the limit), the worker is killed and comes back, the query it ran is
 # denylisted -- it does not run again, not even after a reload -- and
 # the daemon's own osquery_schedule says so; the harmless query goes on
-# logging and the logs verify.  The CPU limit: test_daemon_watchdog_cpu.
+# logging and the logs verify.  The denylist is kept in the state
+# directory at once, and holds in a hostqld started again.  The CPU
+# limit: test_daemon_watchdog_cpu.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/daemon_lib.sh"
 set -u
@@ -71,6 +73,30 @@ breaches() {
 	grep -c 'watchdog: the' "$D/stderr"
 }
 
+# status_since TIME PATTERN: a warning at TIME or later in the status log
+# whose message matches PATTERN.
+status_since() {
+	python3 -c '
+import json, re, sys
+t, pat = int(sys.argv[2]), sys.argv[3]
+sys.exit(0 if any(l["unixTime"] >= t and l["severity"] == 1 and
+                  re.search(pat, l["message"])
+                  for l in map(json.loads, open(sys.argv[1]))) else 1)' \
+	    "$STATUS" "$1" "$2"
+}
+
+# schedule_again_says VALUE: the osquery_schedule query of the second
+# hostqld logged greedy with denylisted VALUE.
+schedule_again_says() {
+	python3 -c '
+import json, sys
+want = {"name": "greedy", "denylisted": sys.argv[2]}
+sys.exit(0 if any(l["name"] == "schedule_again" and
+                  l["action"] == "added" and l["columns"] == want
+                  for l in map(json.loads, open(sys.argv[1]))) else 1)' \
+	    "$RESULTS" "$1"
+}
+
 daemon_start "$D/hostqld.conf" --watchdog_delay=0 \
     --watchdog_memory_limit=30
 wait_for "$RESULTS" '"name":"harmless"' 15 ||
@@ -87,6 +113,14 @@ wait_until 10 worker_replaced "$first" || fail "the worker did not come back"
 second=$(pid_of worker)
 wait_until 10 sh -c "grep denylist '$STATUS' | grep -q greedy" ||
     fail "greedy is not denylisted: $(grep -i denylist "$STATUS")"
+# On disk at once: root's file in the state directory, one line.
+expect_eq "denylist file" "$(stat -c '%a %u' "$D/state/denylist")" \
+    "600 $(id -u)"
+expect_eq "denylist lines" "$(wc -l <"$D/state/denylist")" 1
+ends=$(sed -n 's/^\([0-9]*\) greedy$/\1/p' "$D/state/denylist")
+[ -n "$ends" ] && [ "$ends" -gt $(($(date +%s) + 86000)) ] &&
+    [ "$ends" -le $(($(date +%s) + 86400)) ] ||
+    fail "the denylist file says: $(cat "$D/state/denylist")"
 t=$(date +%s)
 wait_until 10 logged_since harmless "$((t + 1))" ||
     fail "harmless stopped logging after the breach"
@@ -105,6 +139,32 @@ children_alive || fail "a process is gone"
 wait_until 10 schedule_denylisted || fail "osquery_schedule in the daemon \
 does not show greedy denylisted; it logged: \
 $(grep '"name":"schedule"' "$RESULTS")"
+daemon_stop
+verify_logs
+
+# hostqld again, on the same state directory: greedy stays off for the
+# rest of its day.  The config renames the osquery_schedule query, so
+# that its first run logs greedy as this hostqld sees it.
+sed 's/^    "schedule": {/    "schedule_again": {/' "$D/hostqld.conf" \
+    >"$D/again.conf"
+restart=$(date +%s)
+daemon_start "$D/again.conf" --watchdog_delay=0 --watchdog_memory_limit=30
+wait_until 10 status_since "$restart" "greedy stays denylisted" ||
+    fail "no status line on greedy at the restart: $(grep -i denylist \
+"$STATUS")"
+wait_until 15 schedule_again_says 1 || fail "osquery_schedule in the \
+restarted daemon does not show greedy denylisted; it logged: \
+$(grep '"name":"schedule_again"' "$RESULTS")"
+schedule_again_says 0 && fail "greedy was not denylisted from the start"
+third=$(pid_of worker)
+# Long enough for greedy to grow past the limit and for the watchdog to
+# see it twice, were it to run.
+wait_until 20 logged_since harmless "$((restart + 10))" ||
+    fail "harmless does not log after the restart"
+expect_eq "breaches after the restart" "$(breaches)" 1
+expect_eq "worker after the restart" "$(pid_of worker)" "$third"
+status_since "$restart" "watchdog: the" &&
+    fail "the watchdog acted after the restart: $(grep watchdog "$STATUS")"
 daemon_stop
 verify_logs
 # greedy never finished, so it never logged (its name in the columns of
