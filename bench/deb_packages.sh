@@ -7,15 +7,11 @@
 QUERY='SELECT * FROM deb_packages'
 FULL='${Package}\t${Version}\t${Source}\t${Installed-Size}\t${Architecture}\t${Status}\t${Maintainer}\t${Section}\t${Priority}\n'
 
-hostql_ready || exit 1
+bench_start "$QUERY"
 command -v dpkg-query > /dev/null || {
 	echo "bench: skipped: no dpkg-query" >&2
 	exit 1
 }
-query_works "$QUERY" || exit 1
-tmp=$(bench_tmpdir) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
 
 rows=$("$HOSTQL" --csv --noheader "$QUERY" | wc -l)
 time_commands "$tmp/t.json" "$RUNS" "$HOSTQL --csv '$QUERY'" \

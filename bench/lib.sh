@@ -43,6 +43,42 @@ query_works()
 	return 0
 }
 
+# bench_start QUERY: what a table benchmark does first: hostql answers
+# QUERY, and $tmp is a private directory, removed on exit.  Exits when
+# the benchmark cannot run.
+bench_start()
+{
+	hostql_ready || exit 1
+	query_works "$1" || exit 1
+	tmp=$(bench_tmpdir) || exit 1
+	trap 'rm -rf "$tmp"' EXIT
+	trap 'exit 130' INT TERM
+}
+
+# compare_tool NAME QUERY TOOL COMMAND: hostql's QUERY against COMMAND, a
+# native tool's listing of the same (its words split on blanks), as the
+# figures NAME (medians, ratio, rows, fastest runs) and rss.NAME, where
+# the tool is called TOOL.  Needs bench_start's $tmp.
+compare_tool()
+{
+	_name=$1
+	_query=$2
+	_tool=$3
+	_cmd=$4
+	_rows=$("$HOSTQL" --csv --noheader "$_query" | wc -l)
+	time_commands "$tmp/t.json" "$RUNS" "$HOSTQL --csv '$_query'" \
+	    "$_cmd" || exit 1
+	_h=$(median_ms "$tmp/t.json" 0)
+	_n=$(median_ms "$tmp/t.json" 1)
+	echo "figure: $_name hostql_median_ms=$_h ${_tool}_median_ms=$_n" \
+	    "ratio=$(ratio "$_h" "$_n") rows=$_rows" \
+	    "hostql_min_ms=$(min_ms "$tmp/t.json" 0)" \
+	    "${_tool}_min_ms=$(min_ms "$tmp/t.json" 1)"
+	peak_rss "$_name" "$HOSTQL" --csv "$_query"
+	# shellcheck disable=SC2086 # the command's words
+	echo "figure: rss.$_name ${_tool}_peak_kb=$(native_rss $_cmd)"
+}
+
 # time_commands JSON RUNS COMMAND...: hyperfine over the commands, which
 # are shell words (quotes are honoured, nothing else is interpreted).
 time_commands()

@@ -7,11 +7,7 @@
 QUERY='SELECT * FROM mounts'
 NATIVE='findmnt -l -o SOURCE,TARGET,FSTYPE,OPTIONS,SIZE,AVAIL,USED'
 
-hostql_ready || exit 1
-query_works "$QUERY" || exit 1
-tmp=$(bench_tmpdir) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
+bench_start "$QUERY"
 
 rows=$("$HOSTQL" --csv --noheader "$QUERY" | wc -l)
 time_commands "$tmp/t.json" "$RUNS" "$HOSTQL --csv '$QUERY'" "$NATIVE" \

@@ -1,13 +1,15 @@
 /*
  * The sysfs helpers and the PCI and USB uevent parsers (tables/sysfs.h,
  * tables/busdev.h) on arbitrary bytes.  The input is a uevent file; up
- * to its first NUL it is also a link target, resolved against a
- * directory, and the result must be a canonical path that fits.
+ * to its first NUL it is also a link target, resolved against a bus's
+ * directory as sysbus.c resolves it (tables/pathresolve.h), and the
+ * result must be a canonical path that fits.
  */
 #include <stdint.h>
 #include <string.h>
 
 #include "../tables/busdev.h"
+#include "../tables/pathresolve.h"
 #include "../tables/sysfs.h"
 #include "fuzz.h"
 
@@ -30,7 +32,7 @@ fuzz_link(const char *buf, size_t len)
 		n = sizeof(target) - 1;
 	memcpy(target, buf, n);
 	target[n] = '\0';
-	if (sysfs_link_resolve("/sys/bus/pci/devices", target, out,
+	if (path_resolve("/sys/bus/pci/devices", target, out,
 	    sizeof(out)) == 0) {
 		CHECK(strlen(out) < sizeof(out));
 		check_canonical(out);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "digest.h"
+#include "dirlist.h"
 #include "table.h"
 
 #define TABLE		"acpi_tables"
@@ -39,60 +40,12 @@ static const struct column acpi_tables_columns[] = {
 	    "MD5 hash of table content" },
 };
 
-struct entry {
-	char		*name;
-	unsigned int	 d_type;
-};
-
-struct listing {
-	struct entry	*v;
-	size_t		 n, cap;
-	int		 nomem;
-};
-
+/* The tables, not the "." entries. */
 static int
-listing_push(void *arg, const char *name, unsigned int d_type, uint64_t ino)
+not_hidden(const char *name, unsigned int d_type)
 {
-	struct listing *l = arg;
-	struct entry *nv;
-	size_t ncap;
-
-	(void)ino;
-	if (name[0] == '.')
-		return 0;
-	if (l->n == l->cap) {
-		ncap = l->cap ? l->cap * 2 : 32;
-		if ((nv = reallocarray(l->v, ncap, sizeof(*nv))) == NULL) {
-			l->nomem = 1;
-			return 1;
-		}
-		l->v = nv;
-		l->cap = ncap;
-	}
-	if ((l->v[l->n].name = strdup(name)) == NULL) {
-		l->nomem = 1;
-		return 1;
-	}
-	l->v[l->n++].d_type = d_type;
-	return 0;
-}
-
-static void
-listing_free(struct listing *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		free(l->v[i].name);
-	free(l->v);
-	memset(l, 0, sizeof(*l));
-}
-
-static int
-entry_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct entry *)a)->name,
-	    ((const struct entry *)b)->name);
+	(void)d_type;
+	return name[0] != '.';
 }
 
 /* The md5 and size of a table through the descriptor privd opens; 0,
@@ -142,7 +95,7 @@ static int walk_dir(struct gen_ctx *, const char *, int);
 /* One entry of a listing: a table, or a directory of them; -1 only
  * when out of memory. */
 static int
-visit(struct gen_ctx *ctx, const char *dir, const struct entry *e,
+visit(struct gen_ctx *ctx, const char *dir, const struct dirent_name *e,
     int depth)
 {
 	char path[PATH_MAX];
@@ -171,23 +124,18 @@ visit(struct gen_ctx *ctx, const char *dir, const struct entry *e,
 static int
 walk_dir(struct gen_ctx *ctx, const char *dir, int depth)
 {
-	struct listing l;
+	struct dirlist dl;
 	size_t i;
 	int rc;
 
-	memset(&l, 0, sizeof(l));
-	rc = collect_list_dir(gen_collect(ctx), dir, listing_push, &l);
-	if (l.nomem) {
-		listing_free(&l);
+	rc = dirlist_read(gen_collect(ctx), dir, not_hidden, &dl);
+	if (rc == -ENOMEM)
 		return -1;
-	}
 	if (rc < 0 && (rc != -ENOENT || depth > 1))
 		gen_warn(ctx, "%s: %s", dir, strerror(-rc));
-	if (l.n > 0)
-		qsort(l.v, l.n, sizeof(*l.v), entry_cmp);
-	for (i = 0, rc = 0; rc == 0 && i < l.n; i++)
-		rc = visit(ctx, dir, &l.v[i], depth);
-	listing_free(&l);
+	for (i = 0, rc = 0; rc == 0 && i < dl.n; i++)
+		rc = visit(ctx, dir, &dl.v[i], depth);
+	dirlist_free(&dl);
 	return rc;
 }
 

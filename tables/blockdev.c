@@ -28,13 +28,6 @@ line_value(const char *buf, size_t len, const char *prefix,
 }
 
 int
-blk_uevent_value(const char *buf, size_t len, const char *key,
-    struct span *value)
-{
-	return line_value(buf, len, "", key, value);
-}
-
-int
 blk_udev_property(const char *buf, size_t len, const char *key,
     struct span *value)
 {

@@ -1,8 +1,8 @@
 /*
- * Pure parsers of what the block device tables read: the kernel's
- * uevent files ("KEY=value"), udev's database entries ("E:KEY=value",
- * values with "\xHH" escapes), and the device-mapper uuid that tells a
- * dm-crypt mapping from the others.
+ * Pure parsers of what the block device tables read (besides the
+ * kernel's uevent files, which tables/sysfs.h reads): udev's database
+ * entries ("E:KEY=value", values with "\xHH" escapes), and the
+ * device-mapper uuid that tells a dm-crypt mapping from the others.
  */
 #ifndef HOSTQL_TABLES_BLOCKDEV_H
 #define HOSTQL_TABLES_BLOCKDEV_H
@@ -11,9 +11,6 @@
 
 #include "textparse.h"
 
-/* The value of the first "key=value" line; -1 when there is none. */
-int	blk_uevent_value(const char *buf, size_t len, const char *key,
-	    struct span *value);
 /* The value of the first "E:key=value" line of a udev entry. */
 int	blk_udev_property(const char *buf, size_t len, const char *key,
 	    struct span *value);

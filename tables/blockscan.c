@@ -16,6 +16,7 @@
 #include "dirlist.h"
 #include "mountparse.h"
 #include "pathglob.h"
+#include "sysfs.h"
 #include "sysvalue.h"
 
 #define CLASS_BLOCK	"/sys/class/block"
@@ -77,18 +78,18 @@ read_uevent(struct gen_ctx *ctx, struct blockdev *d)
 	    &len)) < 0)
 		return rc;
 	rc = -EINVAL;
-	if (blk_uevent_value(data, len, "MAJOR", &v) == -1 ||
+	if (sysfs_uevent_value(data, len, "MAJOR", &v) == -1 ||
 	    txt_u64(v.p, v.len, &u) == -1 || u > 0xffffffffu)
 		goto out;
 	d->major = (unsigned int)u;
-	if (blk_uevent_value(data, len, "MINOR", &v) == -1 ||
+	if (sysfs_uevent_value(data, len, "MINOR", &v) == -1 ||
 	    txt_u64(v.p, v.len, &u) == -1 || u > 0xffffffffu)
 		goto out;
 	d->minor = (unsigned int)u;
-	d->partition = blk_uevent_value(data, len, "DEVTYPE", &v) == 0 &&
+	d->partition = sysfs_uevent_value(data, len, "DEVTYPE", &v) == 0 &&
 	    txt_eq(v, "partition");
 	/* DEVNAME is the name below /dev ("cciss/c0d0"). */
-	if (blk_uevent_value(data, len, "DEVNAME", &v) == 0 && v.len > 0) {
+	if (sysfs_uevent_value(data, len, "DEVNAME", &v) == 0 && v.len > 0) {
 		if (v.len + 5 >= sizeof(d->devname) ||
 		    memchr(v.p, '\0', v.len) != NULL)
 			goto out;

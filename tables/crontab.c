@@ -107,15 +107,6 @@ not_dir(const char *name, unsigned int d_type)
 	return d_type != DT_DIR;
 }
 
-static int
-is_regular(struct gen_ctx *ctx, const char *path)
-{
-	struct hq_stat st;
-
-	return collect_stat(gen_collect(ctx), path, 1, &st) == 0 &&
-	    S_ISREG(st.mode);
-}
-
 /* The regular files of dir, in name order. */
 static int
 cron_dir(struct gen_ctx *ctx, const char *dir)
@@ -135,7 +126,7 @@ cron_dir(struct gen_ctx *ctx, const char *dir)
 	}
 	for (i = 0, rc = 0; i < dl.n && rc == 0; i++)
 		if (dirlist_path(dir, dl.v[i].name, path, sizeof(path)) == 0 &&
-		    is_regular(ctx, path))
+		    dirlist_is_regular(gen_collect(ctx), path))
 			rc = cron_file(ctx, path, 1);
 	dirlist_free(&dl);
 	return rc;

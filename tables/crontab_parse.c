@@ -4,31 +4,7 @@
 #include <string.h>
 
 #include "crontab_parse.h"
-
-static int
-is_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-/* The next blank-separated word of *s, advancing past it. */
-static int
-next_word(struct span *s, struct span *w)
-{
-	while (s->len > 0 && is_blank(s->p[0])) {
-		s->p++;
-		s->len--;
-	}
-	if (s->len == 0)
-		return 0;
-	w->p = s->p;
-	while (s->len > 0 && !is_blank(s->p[0])) {
-		s->p++;
-		s->len--;
-	}
-	w->len = (size_t)(s->p - w->p);
-	return 1;
-}
+#include "words.h"
 
 /* cron reads a line as an environment setting before it tries a job:
  * a name, then '=' (in the first word or as the start of the second).
@@ -38,11 +14,11 @@ is_setting(struct span line)
 {
 	struct span w;
 
-	if (!next_word(&line, &w))
+	if (!word_next(&line, &w))
 		return 0;
 	if (memchr(w.p, '=', w.len) != NULL)
 		return 1;
-	return next_word(&line, &w) && w.p[0] == '=';
+	return word_next(&line, &w) && w.p[0] == '=';
 }
 
 int
@@ -57,10 +33,10 @@ crontab_parse_line(struct span line, struct cron_line *c)
 	if (line.len == 0 || line.p[0] == '#' || is_setting(line))
 		return -1;
 	if (line.p[0] == '@') {
-		next_word(&line, &c->event);
+		word_next(&line, &c->event);
 	} else {
 		for (i = 0; i < sizeof(time) / sizeof(time[0]); i++)
-			if (!next_word(&line, time[i]))
+			if (!word_next(&line, time[i]))
 				return -1;
 	}
 	c->command = txt_trim(line);

@@ -14,11 +14,11 @@
 #include <string.h>
 
 #include "dirlist.h"
+#include "dpkg_admindir.h"
 #include "pathglob.h"
 #include "table.h"
 #include "textparse.h"
 
-#define DPKG_ADMINDIR	"/var/lib/dpkg"
 #define LIST_CAP	(64u << 20)
 #define LIST_SUFFIX	".list"
 
@@ -195,11 +195,9 @@ admindir_rows(struct gen_ctx *ctx, const char *admindir)
 	memset(&l, 0, sizeof(l));
 	l.ctx = ctx;
 	l.admindir = admindir;
-	if (dirlist_path(admindir, "info", l.info, sizeof(l.info)) == -1) {
-		gen_warn(ctx, "admindir '%s' is not an absolute path",
-		    admindir);
+	if (dpkg_admindir_path(ctx, admindir, "info", l.info,
+	    sizeof(l.info)) == -1)
 		return 0;
-	}
 	n = gen_count(ctx, C_PACKAGE, GEN_EQ);
 	if (n == 0)
 		rc = all_packages(&l);
@@ -213,18 +211,7 @@ admindir_rows(struct gen_ctx *ctx, const char *admindir)
 static int
 deb_package_files_generate(struct gen_ctx *ctx)
 {
-	const char *dir;
-	int i, n, rc = 0;
-
-	n = gen_count(ctx, C_ADMINDIR, GEN_EQ);
-	if (n == 0)
-		rc = admindir_rows(ctx, DPKG_ADMINDIR);
-	for (i = 0; i < n && rc == 0; i++)
-		if ((dir = gen_text(ctx, C_ADMINDIR, GEN_EQ, i)) != NULL)
-			rc = admindir_rows(ctx, dir);
-	if (rc == -1)
-		gen_error(ctx, "out of memory");
-	return rc;
+	return dpkg_admindir_each(ctx, C_ADMINDIR, admindir_rows);
 }
 
 const struct table table_deb_package_files = {

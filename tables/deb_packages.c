@@ -13,12 +13,12 @@
 
 #include "deb822.h"
 #include "dirlist.h"
+#include "dpkg_admindir.h"
 #include "dpkg.h"
 #include "pathglob.h"
 #include "stanza_reader.h"
 #include "table.h"
 
-#define DPKG_ADMINDIR		"/var/lib/dpkg"
 #define STANZA_MAX		(4u << 20)
 #define UPDATE_CAP		(4u << 20)
 #define UPDATES_MAX		1000
@@ -277,11 +277,9 @@ admindir_rows(struct gen_ctx *ctx, const char *admindir)
 	struct updates u;
 	int fd, rc;
 
-	if (dirlist_path(admindir, "status", path, sizeof(path)) == -1) {
-		gen_warn(ctx, "admindir '%s' is not an absolute path",
-		    admindir);
+	if (dpkg_admindir_path(ctx, admindir, "status", path,
+	    sizeof(path)) == -1)
 		return 0;
-	}
 	rc = collect_open_file(gen_collect(ctx), path, &fd);
 	if (rc < 0) {
 		gen_warn(ctx, "%s: %s", path, strerror(-rc));
@@ -299,22 +297,11 @@ admindir_rows(struct gen_ctx *ctx, const char *admindir)
 static int
 deb_packages_generate(struct gen_ctx *ctx)
 {
-	const char *dir;
-	int i, n, rc = 0;
-
 	if (gen_count(ctx, C_PID_WITH_NAMESPACE, GEN_EQ) > 0) {
 		gen_warn(ctx, "pid_with_namespace is not supported");
 		return 0;
 	}
-	n = gen_count(ctx, C_ADMINDIR, GEN_EQ);
-	if (n == 0)
-		rc = admindir_rows(ctx, DPKG_ADMINDIR);
-	for (i = 0; i < n && rc == 0; i++)
-		if ((dir = gen_text(ctx, C_ADMINDIR, GEN_EQ, i)) != NULL)
-			rc = admindir_rows(ctx, dir);
-	if (rc == -1)
-		gen_error(ctx, "out of memory");
-	return rc;
+	return dpkg_admindir_each(ctx, C_ADMINDIR, admindir_rows);
 }
 
 const struct table table_deb_packages = {

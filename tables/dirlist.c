@@ -1,6 +1,8 @@
 /*
  * Sorted directory listings through privd.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,4 +105,12 @@ dirlist_path(const char *dir, const char *name, char *buf, size_t len)
 	if (pathglob_join(dir, name, joined, sizeof(joined)) == -1)
 		return -1;
 	return pathglob_canonical(joined, buf, len, &dir_only);
+}
+
+int
+dirlist_is_regular(struct collect *c, const char *path)
+{
+	struct hq_stat st;
+
+	return collect_stat(c, path, 1, &st) == 0 && S_ISREG(st.mode);
 }

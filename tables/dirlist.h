@@ -43,4 +43,8 @@ int	dirlist_has_suffix(const char *name, const char *suffix);
  */
 int	dirlist_path(const char *dir, const char *name, char *buf, size_t len);
 
+/* Is path a regular file, following links, as cron, sudo and ssh want
+ * the files of a directory they read?  0 when it cannot be stat'ed. */
+int	dirlist_is_regular(struct collect *, const char *path);
+
 #endif

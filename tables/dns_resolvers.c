@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "pathresolve.h"
+#include "pidns.h"
 #include "resolv_parse.h"
 #include "sysvalue.h"
 #include "table.h"
@@ -135,19 +136,6 @@ resolv_read(struct gen_ctx *ctx, char **data, size_t *len, char *path,
 	    len);
 }
 
-/* Another process's namespace is not read: its files would need privd
- * to enter it.  0, osquery's value for the host's own, is fine. */
-static int
-other_namespace_asked(struct gen_ctx *ctx)
-{
-	int i, n = gen_count(ctx, C_PID_WITH_NAMESPACE, GEN_EQ);
-
-	for (i = 0; i < n; i++)
-		if (gen_int(ctx, C_PID_WITH_NAMESPACE, GEN_EQ, i) != 0)
-			return 1;
-	return 0;
-}
-
 static int
 resolvers_generate(struct gen_ctx *ctx)
 {
@@ -156,10 +144,8 @@ resolvers_generate(struct gen_ctx *ctx)
 	size_t len = 0;
 	int rc;
 
-	if (other_namespace_asked(ctx)) {
-		gen_warn(ctx, "pid_with_namespace is not supported");
+	if (pidns_other_asked(ctx, C_PID_WITH_NAMESPACE))
 		return 0;
-	}
 	rc = resolv_read(ctx, &data, &len, path, sizeof(path));
 	if (rc < 0 && rc != -ENOENT) {
 		gen_warn(ctx, "%s: %s", path, strerror(-rc));

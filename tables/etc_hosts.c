@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "netdb_parse.h"
+#include "pidns.h"
 #include "row_words.h"
 #include "table.h"
 
@@ -37,19 +38,6 @@ hosts_row(struct gen_ctx *ctx, const struct hosts_line *h)
 	return row_end(ctx);
 }
 
-/* Another process's namespace is not read: its files would need privd
- * to enter it.  0, osquery's value for the host's own, is fine. */
-static int
-other_namespace_asked(struct gen_ctx *ctx)
-{
-	int i, n = gen_count(ctx, C_PID_WITH_NAMESPACE, GEN_EQ);
-
-	for (i = 0; i < n; i++)
-		if (gen_int(ctx, C_PID_WITH_NAMESPACE, GEN_EQ, i) != 0)
-			return 1;
-	return 0;
-}
-
 static int
 hosts_generate(struct gen_ctx *ctx)
 {
@@ -59,10 +47,8 @@ hosts_generate(struct gen_ctx *ctx)
 	size_t len = 0, off = 0;
 	int rc;
 
-	if (other_namespace_asked(ctx)) {
-		gen_warn(ctx, "pid_with_namespace is not supported");
+	if (pidns_other_asked(ctx, C_PID_WITH_NAMESPACE))
 		return 0;
-	}
 	rc = collect_read_file(gen_collect(ctx), HOSTS_PATH, HOSTS_CAP, &data,
 	    &len);
 	if (rc < 0) {

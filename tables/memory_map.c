@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "iomem.h"
+#include "row_hex.h"
 #include "table.h"
 
 #define IOMEM_FILE	"/proc/iomem"
@@ -25,23 +26,13 @@ static const struct column columns[] = {
 	    "End address of memory region" },
 };
 
-static void
-row_hex(struct gen_ctx *ctx, int col, struct span digits)
-{
-	char buf[2 + 16 + 1];
-
-	memcpy(buf, "0x", 2);
-	memcpy(buf + 2, digits.p, digits.len);
-	row_textn(ctx, col, buf, 2 + digits.len);
-}
-
 static int
 region_row(struct gen_ctx *ctx, const struct iomem_region *r)
 {
 	row_begin(ctx);
 	row_textn(ctx, C_NAME, r->name.p, r->name.len);
-	row_hex(ctx, C_START, r->start);
-	row_hex(ctx, C_END, r->end);
+	row_hex_digits(ctx, C_START, r->start);
+	row_hex_digits(ctx, C_END, r->end);
 	return row_end(ctx);
 }
 

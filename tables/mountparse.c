@@ -6,25 +6,7 @@
 #include <string.h>
 
 #include "mountparse.h"
-
-static int
-next_field(struct span *s, struct span *f)
-{
-	while (s->len > 0 && (*s->p == ' ' || *s->p == '\t')) {
-		s->p++;
-		s->len--;
-	}
-	if (s->len == 0)
-		return 0;
-	f->p = s->p;
-	f->len = 0;
-	while (s->len > 0 && *s->p != ' ' && *s->p != '\t') {
-		s->p++;
-		s->len--;
-		f->len++;
-	}
-	return 1;
-}
+#include "words.h"
 
 int
 mount_parse_line(struct span line, struct mount_line *m)
@@ -32,8 +14,8 @@ mount_parse_line(struct span line, struct mount_line *m)
 	struct span s = line;
 
 	memset(m, 0, sizeof(*m));
-	if (!next_field(&s, &m->device) || !next_field(&s, &m->path) ||
-	    !next_field(&s, &m->type) || !next_field(&s, &m->options))
+	if (!word_next(&s, &m->device) || !word_next(&s, &m->path) ||
+	    !word_next(&s, &m->type) || !word_next(&s, &m->options))
 		return -1;
 	return 0;
 }

@@ -23,13 +23,6 @@
 
 #include "netlink_parse.h"
 
-/* One attribute found inside a message. */
-struct nlp_attr {
-	uint16_t	 type;
-	const uint8_t	*data;
-	size_t		 len;
-};
-
 /* The type bits of an attribute, without the nested and byte-order
  * flags newer kernels may set. */
 #define NLP_ATTR_TYPE(t)	((uint16_t)((t) & 0x3fff))
@@ -37,12 +30,6 @@ struct nlp_attr {
 /* The largest errno a kernel error may carry (as the kernel's
  * MAX_ERRNO); anything else in an error field is malformed. */
 #define NLP_MAX_ERRNO	4095
-
-static size_t
-align4(size_t n)
-{
-	return (n + 3) & ~(size_t)3;
-}
 
 /*
  * The error a DONE or ERROR payload carries: 0, or a negative errno, or
@@ -105,16 +92,15 @@ nlp_walk(const void *buf, size_t len, nlp_msg_fn fn, void *arg)
 			break;
 		}
 		/* The last message of a buffer may lack its padding. */
-		step = align4(h.nlmsg_len);
+		step = NLP_ALIGN(h.nlmsg_len);
 		off += step < len - off ? step : len - off;
 	}
 	return NLP_MORE;
 }
 
-/* The next attribute at *off: 1 and *a filled, 0 at the end, -1 when
- * the attribute does not fit. */
-static int
-attr_next(const uint8_t *buf, size_t len, size_t *off, struct nlp_attr *a)
+int
+nlp_attr_next(const uint8_t *buf, size_t len, size_t *off,
+    struct nlp_attr *a)
 {
 	struct rtattr rta;
 	size_t step;
@@ -129,13 +115,13 @@ attr_next(const uint8_t *buf, size_t len, size_t *off, struct nlp_attr *a)
 	a->type = NLP_ATTR_TYPE(rta.rta_type);
 	a->data = buf + *off + sizeof(rta);
 	a->len = rta.rta_len - sizeof(rta);
-	step = align4(rta.rta_len);
+	step = NLP_ALIGN(rta.rta_len);
 	*off += step < len - *off ? step : len - *off;
 	return 1;
 }
 
-static size_t
-family_addr_len(int family)
+size_t
+nlp_family_addr_len(int family)
 {
 	if (family == AF_INET)
 		return 4;
@@ -148,7 +134,7 @@ family_addr_len(int family)
 static int
 attr_addr(const struct nlp_attr *a, int family, uint8_t out[16])
 {
-	size_t n = family_addr_len(family);
+	size_t n = nlp_family_addr_len(family);
 
 	if (n == 0 || a->len != n)
 		return 0;
@@ -157,8 +143,8 @@ attr_addr(const struct nlp_attr *a, int family, uint8_t out[16])
 	return 1;
 }
 
-static int
-attr_u32(const struct nlp_attr *a, uint32_t *v)
+int
+nlp_attr_u32(const struct nlp_attr *a, uint32_t *v)
 {
 	if (a->len < sizeof(*v))
 		return 0;
@@ -166,9 +152,8 @@ attr_u32(const struct nlp_attr *a, uint32_t *v)
 	return 1;
 }
 
-/* Copy a string attribute; it may or may not end in a NUL. */
-static void
-attr_string(const struct nlp_attr *a, char *out, size_t outlen)
+void
+nlp_attr_string(const struct nlp_attr *a, char *out, size_t outlen)
 {
 	size_t n = strnlen((const char *)a->data, a->len);
 
@@ -226,8 +211,8 @@ sock_unix(struct sock_walk *w, const uint8_t *p, size_t len)
 	s.type = m.udiag_type;
 	s.state = m.udiag_state;
 	s.inode = m.udiag_ino;
-	off = align4(sizeof(m));
-	while ((rc = attr_next(p, len, &off, &a)) == 1) {
+	off = NLP_ALIGN(sizeof(m));
+	while ((rc = nlp_attr_next(p, len, &off, &a)) == 1) {
 		if (a.type == UNIX_DIAG_NAME)
 			unix_name_text(a.data, a.len, s.path, sizeof(s.path));
 	}
@@ -248,7 +233,7 @@ sock_inet(struct sock_walk *w, const uint8_t *p, size_t len)
 	if (len < sizeof(m))
 		return -EBADMSG;
 	memcpy(&m, p, sizeof(m));
-	n = family_addr_len(m.idiag_family);
+	n = nlp_family_addr_len(m.idiag_family);
 	if (n == 0)
 		return 0;	/* not ours to show */
 	memset(&s, 0, sizeof(s));
@@ -263,8 +248,8 @@ sock_inet(struct sock_walk *w, const uint8_t *p, size_t len)
 	memcpy(s.remote_addr, m.id.idiag_dst, n);
 	/* No attribute is needed, but a broken one still means the
 	 * message cannot be trusted. */
-	off = align4(sizeof(m));
-	while ((rc = attr_next(p, len, &off, &a)) == 1)
+	off = NLP_ALIGN(sizeof(m));
+	while ((rc = nlp_attr_next(p, len, &off, &a)) == 1)
 		;
 	if (rc < 0)
 		return -EBADMSG;
@@ -319,12 +304,12 @@ link_msg(void *arg, uint16_t type, const uint8_t *p, size_t len)
 	memset(&l, 0, sizeof(l));
 	l.index = m.ifi_index;
 	l.flags = m.ifi_flags;
-	off = align4(sizeof(m));
-	while ((rc = attr_next(p, len, &off, &a)) == 1) {
+	off = NLP_ALIGN(sizeof(m));
+	while ((rc = nlp_attr_next(p, len, &off, &a)) == 1) {
 		if (a.type == IFLA_IFNAME)
-			attr_string(&a, l.name, sizeof(l.name));
+			nlp_attr_string(&a, l.name, sizeof(l.name));
 		else if (a.type == IFLA_MTU)
-			attr_u32(&a, &l.mtu);
+			nlp_attr_u32(&a, &l.mtu);
 	}
 	if (rc < 0)
 		return -EBADMSG;
@@ -362,11 +347,11 @@ addr_attr(struct nlp_addr *x, const struct nlp_attr *a)
 		x->has_broadcast = attr_addr(a, x->family, x->broadcast);
 		break;
 	case IFA_LABEL:
-		attr_string(a, x->label, sizeof(x->label));
+		nlp_attr_string(a, x->label, sizeof(x->label));
 		break;
 	case IFA_FLAGS:
 		/* The 32-bit flags supersede the 8 bits of the header. */
-		if (attr_u32(a, &flags))
+		if (nlp_attr_u32(a, &flags))
 			x->flags = flags;
 		break;
 	}
@@ -393,12 +378,12 @@ addr_msg(void *arg, uint16_t type, const uint8_t *p, size_t len)
 	x.scope = m.ifa_scope;
 	x.flags = m.ifa_flags;
 	x.index = (int32_t)m.ifa_index;
-	off = align4(sizeof(m));
-	while ((rc = attr_next(p, len, &off, &a)) == 1)
+	off = NLP_ALIGN(sizeof(m));
+	while ((rc = nlp_attr_next(p, len, &off, &a)) == 1)
 		addr_attr(&x, &a);
 	if (rc < 0)
 		return -EBADMSG;
-	if (family_addr_len(x.family) == 0)
+	if (nlp_family_addr_len(x.family) == 0)
 		return 0;
 	return w->fn(w->arg, &x);
 }
@@ -425,11 +410,11 @@ route_metrics(struct nlp_route *r, const struct nlp_attr *m)
 	size_t off = 0;
 	int rc;
 
-	while ((rc = attr_next(m->data, m->len, &off, &a)) == 1) {
+	while ((rc = nlp_attr_next(m->data, m->len, &off, &a)) == 1) {
 		if (a.type == RTAX_MTU)
-			attr_u32(&a, &r->mtu);
+			nlp_attr_u32(&a, &r->mtu);
 		else if (a.type == RTAX_HOPLIMIT)
-			attr_u32(&a, &r->hoplimit);
+			nlp_attr_u32(&a, &r->hoplimit);
 	}
 	return rc;
 }
@@ -453,8 +438,8 @@ route_multipath(struct nlp_route *r, const struct nlp_attr *m)
 		return -1;
 	if (r->oif == 0)
 		r->oif = nh.rtnh_ifindex;
-	off = align4(sizeof(nh));
-	while ((rc = attr_next(m->data, nh.rtnh_len, &off, &a)) == 1) {
+	off = NLP_ALIGN(sizeof(nh));
+	while ((rc = nlp_attr_next(m->data, nh.rtnh_len, &off, &a)) == 1) {
 		if (a.type == RTA_GATEWAY && !r->has_gateway)
 			r->has_gateway = attr_addr(&a, r->family,
 			    r->gateway);
@@ -478,14 +463,14 @@ route_attr(struct nlp_route *r, const struct nlp_attr *a)
 		r->has_prefsrc = attr_addr(a, r->family, r->prefsrc);
 		break;
 	case RTA_OIF:
-		if (attr_u32(a, &v))
+		if (nlp_attr_u32(a, &v))
 			r->oif = (int32_t)v;
 		break;
 	case RTA_PRIORITY:
-		attr_u32(a, &r->priority);
+		nlp_attr_u32(a, &r->priority);
 		break;
 	case RTA_TABLE:
-		attr_u32(a, &r->table);
+		nlp_attr_u32(a, &r->table);
 		break;
 	case RTA_METRICS:
 		return route_metrics(r, a);
@@ -518,13 +503,13 @@ route_msg(void *arg, uint16_t type, const uint8_t *p, size_t len)
 	r.scope = m.rtm_scope;
 	r.flags = m.rtm_flags;
 	r.table = m.rtm_table;
-	off = align4(sizeof(m));
-	while ((rc = attr_next(p, len, &off, &a)) == 1)
+	off = NLP_ALIGN(sizeof(m));
+	while ((rc = nlp_attr_next(p, len, &off, &a)) == 1)
 		if (route_attr(&r, &a) < 0)
 			return -EBADMSG;
 	if (rc < 0)
 		return -EBADMSG;
-	if (family_addr_len(r.family) == 0)
+	if (nlp_family_addr_len(r.family) == 0)
 		return 0;
 	return w->fn(w->arg, &r);
 }
@@ -545,7 +530,7 @@ nlp_addr_text(int family, const uint8_t *addr, char *out, size_t outlen)
 	if (outlen == 0)
 		return;
 	out[0] = '\0';
-	if (family_addr_len(family) == 0 ||
+	if (nlp_family_addr_len(family) == 0 ||
 	    inet_ntop(family, addr, out, (socklen_t)outlen) == NULL)
 		out[0] = '\0';
 }
@@ -554,7 +539,7 @@ void
 nlp_mask_text(int family, unsigned int prefixlen, char *out, size_t outlen)
 {
 	uint8_t mask[16];
-	size_t n = family_addr_len(family), i;
+	size_t n = nlp_family_addr_len(family), i;
 
 	memset(mask, 0, sizeof(mask));
 	if (prefixlen > n * 8)

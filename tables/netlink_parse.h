@@ -86,6 +86,32 @@ struct nlp_route {
 	uint8_t		prefsrc[16];
 };
 
+/*
+ * One attribute of a message (the rtattr layout, which nlattr shares):
+ * its type without the nested and byte-order flags, and its payload.
+ */
+struct nlp_attr {
+	uint16_t	 type;
+	const uint8_t	*data;
+	size_t		 len;
+};
+
+/* Netlink's 4-byte alignment of headers and attributes. */
+#define NLP_ALIGN(n)	(((size_t)(n) + 3) & ~(size_t)3)
+
+/* The next attribute of buf at *off (start at NLP_ALIGN of the message's
+ * fixed header): 1 with *a filled and *off past it, 0 at the end, -1 when
+ * the attribute does not fit in len. */
+int	nlp_attr_next(const uint8_t *buf, size_t len, size_t *off,
+	    struct nlp_attr *a);
+/* A 32-bit attribute into *v: 1, or 0 (and *v untouched) when short. */
+int	nlp_attr_u32(const struct nlp_attr *, uint32_t *v);
+/* Copy a string attribute, which may or may not end in a NUL, cut to
+ * outlen - 1 bytes and NUL-terminated. */
+void	nlp_attr_string(const struct nlp_attr *, char *out, size_t outlen);
+/* The size of an address of family: 4, 16, or 0 for another family. */
+size_t	nlp_family_addr_len(int family);
+
 typedef int (*nlp_sock_fn)(void *arg, const struct nlp_sock *);
 typedef int (*nlp_link_fn)(void *arg, const struct nlp_link *);
 typedef int (*nlp_addr_fn)(void *arg, const struct nlp_addr *);

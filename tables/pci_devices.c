@@ -99,9 +99,9 @@ scan_free(struct pci_scan *s)
 
 /* Read every device's uevent; -1 only when out of memory. */
 static int
-read_devices(struct gen_ctx *ctx, struct sysbus *bus,
-    struct pci_scan *s)
+read_devices(struct gen_ctx *ctx, struct sysbus *bus, void *arg)
 {
+	struct pci_scan *s = arg;
 	struct pci_dev *d;
 	size_t i;
 	int rc, k;
@@ -236,21 +236,13 @@ lookup_names(struct gen_ctx *ctx, struct pci_scan *s)
 static int
 pci_devices_generate(struct gen_ctx *ctx)
 {
-	struct sysbus bus;
 	struct pci_scan s;
 	size_t i;
-	int rc = 0;
+	int rc;
 
 	memset(&s, 0, sizeof(s));
 	hwids_init(&s.ids);
-	if (sysbus_list(ctx, "pci", &bus) == -1) {
-		gen_error(ctx, "%s: out of memory", TABLE);
-		return -1;
-	}
-	if (read_devices(ctx, &bus, &s) == -1)
-		rc = -1;
-	sysbus_warn_end(ctx, &bus);
-	sysbus_free(&bus);
+	rc = sysbus_read(ctx, "pci", read_devices, &s);
 	if (rc == 0 && names_used(ctx))
 		rc = lookup_names(ctx, &s);
 	for (i = 0; rc == 0 && i < s.n; i++)

@@ -9,6 +9,7 @@
 
 #include "procmaps.h"
 #include "procpids.h"
+#include "row_hex.h"
 #include "table.h"
 
 enum {
@@ -42,17 +43,6 @@ struct memory_maps {
 	int		 failed;
 };
 
-/* "0x" and the kernel's digits. */
-static void
-row_hex(struct gen_ctx *ctx, int col, struct span digits)
-{
-	char buf[2 + 16 + 1];
-
-	memcpy(buf, "0x", 2);
-	memcpy(buf + 2, digits.p, digits.len);
-	row_textn(ctx, col, buf, 2 + digits.len);
-}
-
 static int
 mapping_row(struct memory_maps *m, int32_t pid,
     const struct procmaps_entry *e)
@@ -61,8 +51,8 @@ mapping_row(struct memory_maps *m, int32_t pid,
 
 	row_begin(ctx);
 	row_int(ctx, C_PID, pid);
-	row_hex(ctx, C_START, e->start);
-	row_hex(ctx, C_END, e->end);
+	row_hex_digits(ctx, C_START, e->start);
+	row_hex_digits(ctx, C_END, e->end);
 	row_textn(ctx, C_PERMISSIONS, e->perms.p, e->perms.len);
 	/* An offset past BIGINT is no offset a file can have. */
 	row_int(ctx, C_OFFSET, e->offset <= INT64_MAX ?

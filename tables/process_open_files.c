@@ -23,12 +23,6 @@ static const struct column columns[] = {
 	    "Filesystem path of descriptor" },
 };
 
-struct open_files {
-	struct gen_ctx	*ctx;
-	int		 malformed;
-	int		 failed;
-};
-
 /* What the link of a descriptor names when it is not a file. */
 static int
 is_file(struct span target)
@@ -39,52 +33,35 @@ is_file(struct span target)
 }
 
 static int
-fds_of_process(void *arg, int32_t pid, unsigned int kind, int err,
-    const char *data, size_t len)
+file_row(void *arg, int32_t pid, uint32_t fd, struct span target)
 {
-	struct open_files *of = arg;
-	struct proclinks c;
-	struct span target;
-	uint32_t fd;
-	int rc;
+	struct gen_ctx *ctx = arg;
 
-	/* A process that exited meanwhile, or a kernel thread, has none. */
-	if (err != 0 || kind != PROC_FDS)
+	if (!is_file(target))
 		return 0;
-	proclinks_init(&c, data, len);
-	while ((rc = proclinks_next_fd(&c, &fd, &target)) == 1) {
-		if (!is_file(target))
-			continue;
-		row_begin(of->ctx);
-		row_int(of->ctx, C_PID, pid);
-		row_int(of->ctx, C_FD, fd);
-		row_textn(of->ctx, C_PATH, target.p, target.len);
-		if (row_end(of->ctx) == -1) {
-			of->failed = 1;
-			return 1;
-		}
-	}
-	if (rc == -1)
-		of->malformed++;
-	return 0;
+	row_begin(ctx);
+	row_int(ctx, C_PID, pid);
+	row_int(ctx, C_FD, fd);
+	row_textn(ctx, C_PATH, target.p, target.len);
+	return row_end(ctx);
 }
 
 static int
 open_files_generate(struct gen_ctx *ctx)
 {
-	struct open_files of = { ctx, 0, 0 };
+	struct procpids_fds w = { file_row, ctx, 0, 0 };
 	int rc;
 
 	rc = procpids_read(ctx, C_PID, PROC_KIND_BIT(PROC_FDS),
-	    fds_of_process, &of);
-	if (of.failed || rc == -ENOMEM) {
+	    procpids_fds, &w);
+	if (w.stopped || rc == -ENOMEM) {
 		gen_error(ctx, "process_open_files: out of memory");
 		return -1;
 	}
 	if (rc < 0)
 		gen_warn(ctx, "reading /proc/<pid>/fd: %s", strerror(-rc));
-	if (of.malformed > 0)
-		gen_warn(ctx, "%d malformed descriptor lists", of.malformed);
+	if (w.malformed > 0)
+		gen_warn(ctx, "%d malformed descriptor lists", w.malformed);
 	return 0;
 }
 

@@ -19,6 +19,7 @@
 #include "pathset.h"
 #include "pipe_pairs.h"
 #include "proclinks.h"
+#include "procpids.h"
 #include "table.h"
 
 enum {
@@ -101,8 +102,9 @@ may_be_fifo(struct span t)
 }
 
 static int
-take_fd(struct pipe_scan *s, int32_t pid, uint32_t fd, struct span target)
+take_fd(void *arg, int32_t pid, uint32_t fd, struct span target)
 {
+	struct pipe_scan *s = arg;
 	struct pipe_end e;
 
 	if (proclinks_is(target, "pipe")) {
@@ -117,29 +119,6 @@ take_fd(struct pipe_scan *s, int32_t pid, uint32_t fd, struct span target)
 	}
 	if (may_be_fifo(target))
 		return add_path_fd(s, pid, fd, target);
-	return 0;
-}
-
-static int
-fds_of_process(void *arg, int32_t pid, unsigned int kind, int err,
-    const char *data, size_t len)
-{
-	struct pipe_scan *s = arg;
-	struct proclinks c;
-	struct span target;
-	uint32_t fd;
-	int rc;
-
-	if (err != 0 || kind != PROC_FDS)
-		return 0;
-	proclinks_init(&c, data, len);
-	while ((rc = proclinks_next_fd(&c, &fd, &target)) == 1)
-		if (take_fd(s, pid, fd, target) == -1) {
-			s->failed = 1;
-			return 1;
-		}
-	if (rc == -1)
-		s->malformed++;
 	return 0;
 }
 
@@ -263,14 +242,18 @@ static int
 open_pipes_generate(struct gen_ctx *ctx)
 {
 	struct pipe_scan s;
+	struct procpids_fds w = { take_fd, &s, 0, 0 };
 	int rc;
 
 	memset(&s, 0, sizeof(s));
 	s.ctx = ctx;
+	/* Every process: a partner may be any of them. */
 	rc = collect_proc_read(gen_collect(ctx), NULL, 0,
-	    PROC_KIND_BIT(PROC_FDS), fds_of_process, &s);
+	    PROC_KIND_BIT(PROC_FDS), procpids_fds, &w);
 	if (rc < 0)
 		gen_warn(ctx, "reading /proc/<pid>/fd: %s", strerror(-rc));
+	s.failed = w.stopped != 0;
+	s.malformed += w.malformed;
 	if (!s.failed && add_fifo_ends(&s) == -1)
 		s.failed = 1;
 	drop_paths(&s);

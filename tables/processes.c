@@ -6,12 +6,14 @@
  * one reusable accumulator and handed over when the next pid starts:
  * no allocation per process.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "table.h"
 #include "procfs.h"
+#include "procpids.h"
 
 enum {
 	P_PID,
@@ -477,63 +479,17 @@ boot_time(struct gen_ctx *ctx)
 	return btime;
 }
 
-static int
-cmp_pid(const void *a, const void *b)
-{
-	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* The pids of "pid = N" and "pid IN (...)", sorted, each once; -1 when
- * out of memory.  Values that cannot be a pid are dropped. */
-static int
-constrained_pids(struct gen_ctx *ctx, int n, int32_t **out, size_t *npids)
-{
-	int32_t *pids;
-	size_t m = 0, i, j;
-	int64_t v;
-	int k;
-
-	if ((pids = calloc((size_t)n, sizeof(*pids))) == NULL)
-		return -1;
-	for (k = 0; k < n; k++) {
-		v = gen_int(ctx, P_PID, GEN_EQ, k);
-		if (v > 0 && v <= INT32_MAX)
-			pids[m++] = (int32_t)v;
-	}
-	qsort(pids, m, sizeof(*pids), cmp_pid);
-	for (i = j = 0; i < m; i++)
-		if (j == 0 || pids[j - 1] != pids[i])
-			pids[j++] = pids[i];
-	*out = pids;
-	*npids = j;
-	return 0;
-}
-
+/* The processes "pid = N" and "pid IN (...)" name, or all of them. */
 static int
 read_procs(struct gen_ctx *ctx, struct proc_gen *g)
 {
-	struct collect *c = gen_collect(ctx);
-	int32_t *pids = NULL;
-	size_t npids = 0, off, n;
-	int neq, rc = 0;
+	int rc;
 
-	neq = gen_count(ctx, P_PID, GEN_EQ);
-	if (neq <= 0)
-		return collect_proc_read(c, NULL, 0, g->kinds, proc_file, g);
-	if (constrained_pids(ctx, neq, &pids, &npids) == -1) {
+	rc = procpids_read(ctx, P_PID, g->kinds, proc_file, g);
+	if (rc == -ENOMEM) {
 		g->failed = 1;
 		return 0;
 	}
-	for (off = 0; off < npids && rc == 0 && !g->failed; off += n) {
-		n = npids - off;
-		if (n > IPC_MAX_PIDS)
-			n = IPC_MAX_PIDS;
-		rc = collect_proc_read(c, pids + off, n, g->kinds,
-		    proc_file, g);
-	}
-	free(pids);
 	return rc;
 }
 

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 
+#include "proclinks.h"
 #include "procpids.h"
 
 static int
@@ -60,4 +61,25 @@ procpids_read(struct gen_ctx *ctx, int col, uint32_t kinds,
 		rc = collect_proc_read(c, pids, npids, kinds, cb, arg);
 	free(pids);
 	return rc;
+}
+
+int
+procpids_fds(void *arg, int32_t pid, unsigned int kind, int err,
+    const char *data, size_t len)
+{
+	struct procpids_fds *w = arg;
+	struct proclinks c;
+	struct span target;
+	uint32_t fd;
+	int rc;
+
+	if (err != 0 || kind != PROC_FDS)
+		return 0;
+	proclinks_init(&c, data, len);
+	while ((rc = proclinks_next_fd(&c, &fd, &target)) == 1)
+		if ((w->stopped = w->fn(w->arg, pid, fd, target)) != 0)
+			return 1;
+	if (rc == -1)
+		w->malformed++;
+	return 0;
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "resolv_parse.h"
+#include "words.h"
 
 /* Longest token tried as an address; no address in any of inet_aton's
  * forms that glibc would take is longer. */
@@ -49,16 +50,6 @@ static int
 is_space(char c)
 {
 	return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
-static struct span
-skip_blanks(struct span s)
-{
-	while (s.len > 0 && is_blank(s.p[0])) {
-		s.p++;
-		s.len--;
-	}
-	return s;
 }
 
 /* Does the line start with keyword and a blank?  The rest after it. */
@@ -134,7 +125,7 @@ line_nameserver(struct resolv_conf *c, struct span rest)
 	if (c->nns == RESOLV_MAXNS)
 		return;		/* glibc keeps the first three */
 	ns = &c->ns[c->nns];
-	addr = token(skip_blanks(rest), " \t\n");
+	addr = token(word_skip_blanks(rest), " \t\n");
 	if (aton_exact(addr, a)) {
 		ns->family = AF_INET;
 		inet_ntop(AF_INET, a, ns->text, sizeof(ns->text));
@@ -176,7 +167,7 @@ line_domain(struct resolv_conf *c, struct span rest)
 	size_t room = RESOLV_SEARCH_ROOM;
 	int full = 0;
 
-	rest = skip_blanks(rest);
+	rest = word_skip_blanks(rest);
 	if (rest.len == 0)
 		return;
 	c->nsearch = 0;
@@ -192,7 +183,7 @@ line_search(struct resolv_conf *c, struct span rest)
 	size_t room = RESOLV_SEARCH_ROOM;
 	int full = 0;
 
-	rest = skip_blanks(rest);
+	rest = word_skip_blanks(rest);
 	if (rest.len == 0)
 		return;
 	c->nsearch = 0;
@@ -201,7 +192,7 @@ line_search(struct resolv_conf *c, struct span rest)
 		name = token(rest, " \t");
 		rest.p += name.len;
 		rest.len -= name.len;
-		rest = skip_blanks(rest);
+		rest = word_skip_blanks(rest);
 		search_add(c, name, &room, &full);
 	}
 }
@@ -250,7 +241,7 @@ line_sortlist(struct resolv_conf *c, struct span rest)
 	struct span net, mask;
 
 	for (;;) {
-		rest = skip_blanks(rest);
+		rest = word_skip_blanks(rest);
 		if (rest.len == 0 || rest.p[0] == '\n' || rest.p[0] == ';' ||
 		    rest.p[0] == '\0')
 			return;
@@ -284,7 +275,7 @@ line_options(struct resolv_conf *c, struct span rest)
 	struct span word;
 	size_t i, n;
 
-	while ((rest = skip_blanks(rest)).len > 0) {
+	while ((rest = word_skip_blanks(rest)).len > 0) {
 		word = token(rest, " \t");
 		for (i = 0; i < sizeof(option_words) /
 		    sizeof(option_words[0]); i++) {

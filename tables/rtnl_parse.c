@@ -17,54 +17,8 @@
 
 #include "rtnl_parse.h"
 
-struct attr {
-	uint16_t	 type;
-	const uint8_t	*data;
-	size_t		 len;
-};
-
-static size_t
-align4(size_t n)
-{
-	return (n + 3) & ~(size_t)3;
-}
-
-/* The next attribute at *off: 1, 0 at the end, -1 when it does not
- * fit in the message. */
-static int
-attr_next(const uint8_t *msg, size_t len, size_t *off, struct attr *a)
-{
-	struct rtattr rta;
-	size_t step;
-
-	if (*off >= len)
-		return 0;
-	if (len - *off < sizeof(rta))
-		return -1;
-	memcpy(&rta, msg + *off, sizeof(rta));
-	if (rta.rta_len < sizeof(rta) || rta.rta_len > len - *off)
-		return -1;
-	/* Without the nested and byte-order flags. */
-	a->type = (uint16_t)(rta.rta_type & 0x3fff);
-	a->data = msg + *off + sizeof(rta);
-	a->len = rta.rta_len - sizeof(rta);
-	step = align4(rta.rta_len);
-	*off += step < len - *off ? step : len - *off;
-	return 1;
-}
-
 static void
-attr_u32(const struct attr *a, uint32_t *v, int *has)
-{
-	if (a->len < sizeof(*v))
-		return;
-	memcpy(v, a->data, sizeof(*v));
-	if (has != NULL)
-		*has = 1;
-}
-
-static void
-attr_bytes(const struct attr *a, uint8_t *out, size_t *outlen)
+attr_bytes(const struct nlp_attr *a, uint8_t *out, size_t *outlen)
 {
 	*outlen = a->len < RTNL_LLADDR_MAX ? a->len : RTNL_LLADDR_MAX;
 	memcpy(out, a->data, *outlen);
@@ -77,88 +31,62 @@ struct link_walk {
 	void		*arg;
 };
 
+/* The nine counters of either of the kernel's layouts, which share
+ * their names. */
+#define COUNTERS_FROM(c, s) do {					\
+	(c)->rx_packets = (s).rx_packets;				\
+	(c)->tx_packets = (s).tx_packets;				\
+	(c)->rx_bytes = (s).rx_bytes;					\
+	(c)->tx_bytes = (s).tx_bytes;					\
+	(c)->rx_errors = (s).rx_errors;					\
+	(c)->tx_errors = (s).tx_errors;					\
+	(c)->rx_dropped = (s).rx_dropped;				\
+	(c)->tx_dropped = (s).tx_dropped;				\
+	(c)->collisions = (s).collisions;				\
+} while (0)
+
+/* The 64-bit counters, else the 32-bit ones of a kernel that sends no
+ * 64-bit ones. */
 static void
-counters_64(struct rtnl_link *l, const struct attr *a)
+link_counters(struct rtnl_link *l, const struct nlp_attr *a)
 {
-	struct rtnl_link_stats64 s;
+	struct rtnl_link_stats64 s64;
+	struct rtnl_link_stats s32;
 
-	if (a->len < sizeof(s))
+	if (a->type == IFLA_STATS64 && a->len >= sizeof(s64)) {
+		memcpy(&s64, a->data, sizeof(s64));
+		COUNTERS_FROM(&l->counters, s64);
+	} else if (a->type == IFLA_STATS && !l->has_counters &&
+	    a->len >= sizeof(s32)) {
+		memcpy(&s32, a->data, sizeof(s32));
+		COUNTERS_FROM(&l->counters, s32);
+	} else
 		return;
-	memcpy(&s, a->data, sizeof(s));
-	l->counters.rx_packets = s.rx_packets;
-	l->counters.tx_packets = s.tx_packets;
-	l->counters.rx_bytes = s.rx_bytes;
-	l->counters.tx_bytes = s.tx_bytes;
-	l->counters.rx_errors = s.rx_errors;
-	l->counters.tx_errors = s.tx_errors;
-	l->counters.rx_dropped = s.rx_dropped;
-	l->counters.tx_dropped = s.tx_dropped;
-	l->counters.collisions = s.collisions;
-	l->has_counters = 1;
-}
-
-/* The 32-bit counters, for a kernel that sends no 64-bit ones. */
-static void
-counters_32(struct rtnl_link *l, const struct attr *a)
-{
-	struct rtnl_link_stats s;
-
-	if (l->has_counters || a->len < sizeof(s))
-		return;
-	memcpy(&s, a->data, sizeof(s));
-	l->counters.rx_packets = s.rx_packets;
-	l->counters.tx_packets = s.tx_packets;
-	l->counters.rx_bytes = s.rx_bytes;
-	l->counters.tx_bytes = s.tx_bytes;
-	l->counters.rx_errors = s.rx_errors;
-	l->counters.tx_errors = s.tx_errors;
-	l->counters.rx_dropped = s.rx_dropped;
-	l->counters.tx_dropped = s.tx_dropped;
-	l->counters.collisions = s.collisions;
 	l->has_counters = 1;
 }
 
 static void
-link_name(struct rtnl_link *l, const struct attr *a)
+link_attr(struct rtnl_link *l, const struct nlp_attr *a)
 {
-	size_t n = strnlen((const char *)a->data, a->len);
-
-	if (n >= sizeof(l->name))
-		n = sizeof(l->name) - 1;
-	memcpy(l->name, a->data, n);
-	l->name[n] = '\0';
-}
-
-static void
-link_attr(struct rtnl_link *l, const struct attr *a)
-{
-	int has;
-
 	switch (a->type) {
 	case IFLA_IFNAME:
-		link_name(l, a);
+		nlp_attr_string(a, l->name, sizeof(l->name));
 		break;
 	case IFLA_MTU:
-		attr_u32(a, &l->mtu, NULL);
+		nlp_attr_u32(a, &l->mtu);
 		break;
 	case IFLA_ADDRESS:
 		attr_bytes(a, l->addr, &l->addr_len);
 		break;
 	case IFLA_STATS64:
-		counters_64(l, a);
-		break;
 	case IFLA_STATS:
-		counters_32(l, a);
+		link_counters(l, a);
 		break;
 	case IFLA_PROMISCUITY:
-		has = 0;
-		attr_u32(a, &l->promiscuity, &has);
-		l->has_promiscuity = has;
+		l->has_promiscuity = nlp_attr_u32(a, &l->promiscuity);
 		break;
 	case IFLA_ALLMULTI:
-		has = 0;
-		attr_u32(a, &l->allmulti, &has);
-		l->has_allmulti = has;
+		l->has_allmulti = nlp_attr_u32(a, &l->allmulti);
 		break;
 	}
 }
@@ -169,7 +97,7 @@ link_msg(void *arg, uint16_t type, const uint8_t *p, size_t len)
 	struct link_walk *w = arg;
 	struct ifinfomsg m;
 	struct rtnl_link l;
-	struct attr a;
+	struct nlp_attr a;
 	size_t off;
 	int rc;
 
@@ -182,8 +110,8 @@ link_msg(void *arg, uint16_t type, const uint8_t *p, size_t len)
 	l.index = m.ifi_index;
 	l.type = m.ifi_type;
 	l.flags = m.ifi_flags;
-	off = align4(sizeof(m));
-	while ((rc = attr_next(p, len, &off, &a)) == 1)
+	off = NLP_ALIGN(sizeof(m));
+	while ((rc = nlp_attr_next(p, len, &off, &a)) == 1)
 		link_attr(&l, &a);
 	if (rc < 0)
 		return -EBADMSG;
@@ -219,23 +147,13 @@ struct neigh_walk {
 	void		*arg;
 };
 
-static size_t
-family_addr_len(int family)
-{
-	if (family == AF_INET)
-		return 4;
-	if (family == AF_INET6)
-		return 16;
-	return 0;
-}
-
 static int
 neigh_msg(void *arg, uint16_t type, const uint8_t *p, size_t len)
 {
 	struct neigh_walk *w = arg;
 	struct rtnl_neigh n;
 	struct ndmsg m;
-	struct attr a;
+	struct nlp_attr a;
 	size_t off, alen;
 	int rc, has_dst = 0;
 
@@ -249,9 +167,9 @@ neigh_msg(void *arg, uint16_t type, const uint8_t *p, size_t len)
 	n.index = m.ndm_ifindex;
 	n.state = m.ndm_state;
 	n.flags = m.ndm_flags;
-	alen = family_addr_len(n.family);
-	off = align4(sizeof(m));
-	while ((rc = attr_next(p, len, &off, &a)) == 1) {
+	alen = nlp_family_addr_len(n.family);
+	off = NLP_ALIGN(sizeof(m));
+	while ((rc = nlp_attr_next(p, len, &off, &a)) == 1) {
 		if (a.type == NDA_DST && alen != 0 && a.len == alen) {
 			memcpy(n.dst, a.data, alen);
 			has_dst = 1;

@@ -95,33 +95,6 @@ is_session_history(const char *name, unsigned int d_type)
 	return d_type != DT_DIR && dirlist_has_suffix(name, ".history");
 }
 
-/* Terminal's per-session histories (macOS), which osquery looks for on
- * every system. */
-static int
-session_files(struct userfiles *uf, const struct user *u)
-{
-	char dir[PATH_MAX], path[PATH_MAX];
-	struct dirlist dl;
-	size_t i;
-	int rc;
-
-	if (userfiles_path(u->home, ".bash_sessions", dir, sizeof(dir)) == -1)
-		return 0;
-	rc = dirlist_read(gen_collect(uf->ctx), dir, is_session_history, &dl);
-	if (rc == -ENOMEM)
-		return -1;
-	if (rc < 0) {
-		if (rc != -ENOENT && rc != -ENOTDIR)
-			userfiles_warn(uf, "%s: %s", dir, strerror(-rc));
-		return 0;
-	}
-	for (i = 0, rc = 0; i < dl.n && rc == 0; i++)
-		if (dirlist_path(dir, dl.v[i].name, path, sizeof(path)) == 0)
-			rc = history_file(uf, u->uid, path);
-	dirlist_free(&dl);
-	return rc;
-}
-
 static int
 user_history(struct userfiles *uf, const struct user *u, void *arg)
 {
@@ -136,7 +109,10 @@ user_history(struct userfiles *uf, const struct user *u, void *arg)
 		if (userfiles_path(u->home, history_files[i], path,
 		    sizeof(path)) == 0)
 			rc = history_file(uf, u->uid, path);
-	return rc == 0 ? session_files(uf, u) : rc;
+	/* Terminal's per-session histories (macOS), which osquery looks
+	 * for on every system. */
+	return rc == 0 ? userfiles_each_in_dir(uf, u, ".bash_sessions",
+	    is_session_history, history_file) : rc;
 }
 
 static int

@@ -121,15 +121,6 @@ has_wildcard(const char *s, size_t n)
 	return 0;
 }
 
-static int
-is_regular(struct gen_ctx *ctx, const char *path)
-{
-	struct hq_stat st;
-
-	return collect_stat(gen_collect(ctx), path, 1, &st) == 0 &&
-	    S_ISREG(st.mode);
-}
-
 /* The files a pattern with wildcards in its last part matches, as
  * glob(3) matches them, in name order. */
 static int
@@ -159,7 +150,7 @@ include_glob(struct sshconf_walk *w, const char *pattern, const char *block,
 	for (i = 0, rc = 0; i < dl.n && rc == 0; i++)
 		if (fnmatch(last, dl.v[i].name, FNM_PERIOD) == 0 &&
 		    dirlist_path(dir, dl.v[i].name, path, sizeof(path)) == 0 &&
-		    is_regular(w->uf->ctx, path))
+		    dirlist_is_regular(gen_collect(w->uf->ctx), path))
 			rc = config_file(w, path, block, depth + 1);
 	dirlist_free(&dl);
 	return rc;

@@ -80,17 +80,6 @@ sudo_reads(const char *name, unsigned int d_type)
 	    name[l - 1] != '~';
 }
 
-/* Is path a regular file (following links), as sudo wants the files of
- * an included directory? */
-static int
-is_regular(struct gen_ctx *ctx, const char *path)
-{
-	struct hq_stat st;
-
-	return collect_stat(gen_collect(ctx), path, 1, &st) == 0 &&
-	    S_ISREG(st.mode);
-}
-
 static int
 sudoers_dir(struct gen_ctx *ctx, const char *dir, int depth)
 {
@@ -108,7 +97,7 @@ sudoers_dir(struct gen_ctx *ctx, const char *dir, int depth)
 	}
 	for (i = 0, rc = 0; i < dl.n && rc == 0; i++)
 		if (dirlist_path(dir, dl.v[i].name, path, sizeof(path)) == 0 &&
-		    is_regular(ctx, path))
+		    dirlist_is_regular(gen_collect(ctx), path))
 			rc = sudoers_file(ctx, path, depth + 1);
 	dirlist_free(&dl);
 	return rc;

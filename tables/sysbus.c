@@ -6,50 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dirlist.h"
+#include "pathresolve.h"
 #include "sysbus.h"
-#include "sysfs.h"
 #include "sysvalue.h"
 
 #define UEVENT_CAP	8192
 
-struct names {
-	char	**v;
-	size_t	  n, cap;
-	int	  nomem;
-};
-
+/* The devices, not the "." entries. */
 static int
-names_push(void *arg, const char *name, unsigned int d_type, uint64_t ino)
+not_hidden(const char *name, unsigned int d_type)
 {
-	struct names *l = arg;
-	char **nv;
-	size_t ncap;
-
 	(void)d_type;
-	(void)ino;
-	if (name[0] == '.')
-		return 0;
-	if (l->n == l->cap) {
-		ncap = l->cap ? l->cap * 2 : 32;
-		if ((nv = reallocarray(l->v, ncap, sizeof(*nv))) == NULL) {
-			l->nomem = 1;
-			return 1;
-		}
-		l->v = nv;
-		l->cap = ncap;
-	}
-	if ((l->v[l->n] = strdup(name)) == NULL) {
-		l->nomem = 1;
-		return 1;
-	}
-	l->n++;
-	return 0;
-}
-
-static int
-name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return name[0] != '.';
 }
 
 /* Resolve name's link and keep the device, which then owns name: 1 when
@@ -70,8 +39,8 @@ add_device(struct gen_ctx *ctx, const char *devices, char *name,
 	if (rc == -ENOENT)
 		return 0;	/* gone since the listing */
 	target[sizeof(target) - 1] = '\0';
-	if (rc < 0 || sysfs_link_resolve(devices, target, dir,
-	    sizeof(dir)) == -1) {
+	if (rc < 0 || target[0] == '\0' ||
+	    path_resolve(devices, target, dir, sizeof(dir)) == -1) {
 		sysbus_warn(ctx, b, "%s: %s", link, rc < 0 ?
 		    strerror(-rc) : "link leads nowhere");
 		return 0;
@@ -94,33 +63,43 @@ int
 sysbus_list(struct gen_ctx *ctx, const char *bus, struct sysbus *b)
 {
 	char devices[128];
-	struct names l;
+	struct dirlist dl;
 	size_t i;
 	int rc;
 
 	memset(b, 0, sizeof(*b));
-	memset(&l, 0, sizeof(l));
 	snprintf(devices, sizeof(devices), "/sys/bus/%s/devices", bus);
-	rc = collect_list_dir(gen_collect(ctx), devices, names_push, &l);
+	rc = dirlist_read(gen_collect(ctx), devices, not_hidden, &dl);
+	if (rc == -ENOMEM)
+		return -1;
 	if (rc < 0 && rc != -ENOENT)
 		gen_warn(ctx, "%s: %s", devices, strerror(-rc));
-	if (!l.nomem && l.n > 0)
-		qsort(l.v, l.n, sizeof(*l.v), name_cmp);
-	for (i = 0; i < l.n && !l.nomem; i++) {
-		rc = add_device(ctx, devices, l.v[i], b);
-		if (rc == -1)
-			l.nomem = 1;
-		else if (rc == 1)
-			l.v[i] = NULL;
+	for (i = 0, rc = 0; i < dl.n && rc != -1; i++) {
+		rc = add_device(ctx, devices, dl.v[i].name, b);
+		if (rc == 1)
+			dl.v[i].name = NULL;	/* the device's now */
 	}
-	for (i = 0; i < l.n; i++)
-		free(l.v[i]);
-	free(l.v);
-	if (l.nomem) {
+	dirlist_free(&dl);
+	if (rc == -1) {
 		sysbus_free(b);
 		return -1;
 	}
 	return 0;
+}
+
+int
+sysbus_read(struct gen_ctx *ctx, const char *bus, sysbus_read_fn fn,
+    void *arg)
+{
+	struct sysbus b;
+	int rc;
+
+	if (sysbus_list(ctx, bus, &b) == -1)
+		return -1;
+	rc = fn(ctx, &b, arg);
+	sysbus_warn_end(ctx, &b);
+	sysbus_free(&b);
+	return rc;
 }
 
 void

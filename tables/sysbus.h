@@ -35,6 +35,16 @@ int	sysbus_list(struct gen_ctx *, const char *bus, struct sysbus *);
 void	sysbus_free(struct sysbus *);
 
 /*
+ * List the devices of bus and have fn read what it needs of them (fn
+ * returns 0, or -1 when out of memory), then say how many warnings were
+ * left out and free the list: what a device table does first.  0, or -1
+ * when out of memory.
+ */
+typedef int (*sysbus_read_fn)(struct gen_ctx *, struct sysbus *, void *arg);
+int	sysbus_read(struct gen_ctx *, const char *bus, sysbus_read_fn,
+	    void *arg);
+
+/*
  * gen_warn() about one device of many, at most SYSBUS_MAX_WARN times
  * per query (a policy that refuses the attributes would otherwise give
  * one warning per device); sysbus_warn_end() then says how many more

@@ -128,9 +128,9 @@ read_strings(struct gen_ctx *ctx, struct sysbus *bus,
 
 /* Read every device; -1 only when out of memory. */
 static int
-read_devices(struct gen_ctx *ctx, struct sysbus *bus,
-    struct usb_scan *s)
+read_devices(struct gen_ctx *ctx, struct sysbus *bus, void *arg)
 {
+	struct usb_scan *s = arg;
 	struct usb_dev *d;
 	char *uevent;
 	size_t i, len;
@@ -238,21 +238,13 @@ device_row(struct gen_ctx *ctx, const struct usb_dev *d,
 static int
 usb_devices_generate(struct gen_ctx *ctx)
 {
-	struct sysbus bus;
 	struct usb_scan s;
 	size_t i;
-	int rc = 0;
+	int rc;
 
 	memset(&s, 0, sizeof(s));
 	hwids_init(&s.ids);
-	if (sysbus_list(ctx, "usb", &bus) == -1) {
-		gen_error(ctx, "%s: out of memory", TABLE);
-		return -1;
-	}
-	if (read_devices(ctx, &bus, &s) == -1)
-		rc = -1;
-	sysbus_warn_end(ctx, &bus);
-	sysbus_free(&bus);
+	rc = sysbus_read(ctx, "usb", read_devices, &s);
 	if (rc == 0 && s.n > 0 && (gen_used(ctx, C_VENDOR) ||
 	    gen_used(ctx, C_MODEL))) {
 		rc = want_names(&s);

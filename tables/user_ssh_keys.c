@@ -142,28 +142,8 @@ not_dir(const char *name, unsigned int d_type)
 static int
 user_keys(struct userfiles *uf, const struct user *u, void *arg)
 {
-	char dir[PATH_MAX], path[PATH_MAX];
-	struct dirlist dl;
-	size_t i;
-	int rc;
-
 	(void)arg;
-	if (u->home == NULL ||
-	    userfiles_path(u->home, ".ssh", dir, sizeof(dir)) == -1)
-		return 0;
-	rc = dirlist_read(gen_collect(uf->ctx), dir, not_dir, &dl);
-	if (rc == -ENOMEM)
-		return -1;
-	if (rc < 0) {
-		if (rc != -ENOENT && rc != -ENOTDIR)
-			userfiles_warn(uf, "%s: %s", dir, strerror(-rc));
-		return 0;
-	}
-	for (i = 0, rc = 0; i < dl.n && rc == 0; i++)
-		if (dirlist_path(dir, dl.v[i].name, path, sizeof(path)) == 0)
-			rc = key_file(uf, u->uid, path);
-	dirlist_free(&dl);
-	return rc;
+	return userfiles_each_in_dir(uf, u, ".ssh", not_dir, key_file);
 }
 
 static int

@@ -173,6 +173,33 @@ userfiles_path(const char *home, const char *rel, char *buf, size_t len)
 	return 0;
 }
 
+int
+userfiles_each_in_dir(struct userfiles *uf, const struct user *u,
+    const char *rel, dirlist_filter_fn keep, userfile_fn fn)
+{
+	char dir[PATH_MAX], path[PATH_MAX];
+	struct dirlist dl;
+	size_t i;
+	int rc;
+
+	if (u->home == NULL ||
+	    userfiles_path(u->home, rel, dir, sizeof(dir)) == -1)
+		return 0;
+	rc = dirlist_read(gen_collect(uf->ctx), dir, keep, &dl);
+	if (rc == -ENOMEM)
+		return -1;
+	if (rc < 0) {
+		if (rc != -ENOENT && rc != -ENOTDIR)
+			userfiles_warn(uf, "%s: %s", dir, strerror(-rc));
+		return 0;
+	}
+	for (i = 0, rc = 0; i < dl.n && rc == 0; i++)
+		if (dirlist_path(dir, dl.v[i].name, path, sizeof(path)) == 0)
+			rc = fn(uf, u->uid, path);
+	dirlist_free(&dl);
+	return rc;
+}
+
 /* A refusal or an error met on path: counted, and said. */
 static void
 warn_unreadable(struct userfiles *uf, const char *path, int err)

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "table.h"
+#include "dirlist.h"
 #include "passwd.h"
 
 /* One account, with its home as a string to build paths from (NULL
@@ -63,6 +64,17 @@ int	userfiles_uid_wanted(struct gen_ctx *, int col_uid, uint32_t uid);
  */
 int	userfiles_read(struct userfiles *, const char *path, size_t cap,
 	    char **data, size_t *len, int *truncated);
+
+/*
+ * Call fn with the path of each name that keep lets through in the
+ * directory rel of the account's home, in name order, until fn returns
+ * non-zero.  A directory that is not there is no news, one that cannot be
+ * listed a warning.  Returns fn's last value, or -1 when out of memory.
+ */
+typedef int (*userfile_fn)(struct userfiles *, uint32_t uid,
+    const char *path);
+int	userfiles_each_in_dir(struct userfiles *, const struct user *,
+	    const char *rel, dirlist_filter_fn keep, userfile_fn fn);
 
 /* home + "/" + rel into buf; -1 when it does not fit or home is not an
  * absolute path. */

@@ -25,11 +25,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-list() {
-	"$HOSTQL" --list --noheader --separator '|' "$1" 2>"$tmp/err" ||
-	    fail "hostql failed on: $1: $(cat "$tmp/err")"
-}
-
 # lsblk -P value of KEY in one line of its output, escapes undone.
 pval() {
 	printf '%s\n' "$1" | sed -n "s/.*\\b$2=\"\\([^\"]*\\)\".*/\\1/p" |
@@ -76,16 +71,16 @@ for dev in "$loop" "${loop}p1" "${loop}p2"; do
 	    head -n 1)
 	want="$dev|$(pval "$l" PKNAME)|$(($(pval "$l" SIZE) / 512))|"
 	want="$want$(pval "$l" FSTYPE)|$(pval "$l" UUID)|$(pval "$l" LABEL)"
-	got=$(list "SELECT name, parent, size, type, uuid, label FROM
+	got=$(hq_list "SELECT name, parent, size, type, uuid, label FROM
 	    block_devices WHERE name = '$dev'")
 	want=$(printf '%s' "$want" | sed 's/^\([^|]*\)|\([^|]\)/\1|\/dev\/\2/')
 	expect_eq "$dev" "$got" "$want"
 done
 if [ "$udev" = 1 ]; then
-	got=$(list "SELECT type, label FROM block_devices
+	got=$(hq_list "SELECT type, label FROM block_devices
 	    WHERE name = '${loop}p1'")
 	expect_eq "udev's blkid of ${loop}p1" "$got" "ext4|hq lab/el"
-	got=$(list "SELECT uuid FROM block_devices WHERE name = '${loop}p2'")
+	got=$(hq_list "SELECT uuid FROM block_devices WHERE name = '${loop}p2'")
 	expect_eq "uuid of ${loop}p2" "$got" \
 	    "$(blkid -s UUID -o value "${loop}p2")"
 else
@@ -98,7 +93,7 @@ lsblk -b -a -n -r -o NAME,PKNAME,SIZE | awk '{
 	s = NF < 3 ? $2 : $3
 	print "/dev/" $1 "|" p "|" int(s / 512)
 }' | sort -u >"$tmp/want"
-list "SELECT name, parent, size FROM block_devices" | sort -u >"$tmp/got"
+hq_list "SELECT name, parent, size FROM block_devices" | sort -u >"$tmp/got"
 if ! cmp -s "$tmp/want" "$tmp/got"; then
 	diff "$tmp/want" "$tmp/got" >&2
 	fail "block_devices differ from lsblk -a (< lsblk, > hostql)"
@@ -107,10 +102,10 @@ lsblk -d -a -n -P -o NAME,MODEL,VENDOR | while read -r l; do
 	name=/dev/$(pval "$l" NAME)
 	want="$(pval "$l" MODEL | sed 's/ *$//')|$(pval "$l" VENDOR |
 	    sed 's/ *$//')"
-	got=$(list "SELECT model, vendor FROM block_devices
+	got=$(hq_list "SELECT model, vendor FROM block_devices
 	    WHERE name = '$name'")
 	[ "$got" = "$want" ] || fail "model|vendor of $name: [$got] [$want]"
 done || exit 1
-got=$(list "SELECT count(*) FROM block_devices WHERE name = '/dev/../etc'")
+got=$(hq_list "SELECT count(*) FROM block_devices WHERE name = '/dev/../etc'")
 expect_eq "a name that climbs" "$got" 0
 echo "test_block_devices: ok"

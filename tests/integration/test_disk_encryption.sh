@@ -21,14 +21,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-list() {
-	"$HOSTQL" --list --noheader --separator '|' "$1" 2>"$tmp/err" ||
-	    fail "hostql failed on: $1: $(cat "$tmp/err")"
-}
-
 # Every block device has its row, and the counts agree.
-got=$(list "SELECT count(*) FROM disk_encryption")
-want=$(list "SELECT count(*) FROM block_devices")
+got=$(hq_list "SELECT count(*) FROM disk_encryption")
+want=$(hq_list "SELECT count(*) FROM block_devices")
 expect_eq "one row per block device" "$got" "$want"
 
 dm_ok=0
@@ -38,7 +33,7 @@ if command -v cryptsetup >/dev/null 2>&1 &&
 	dmsetup targets 2>/dev/null | grep -q '^crypt' && dm_ok=1
 fi
 if [ "$dm_ok" = 0 ]; then
-	got=$(list "SELECT count(*) FROM disk_encryption
+	got=$(hq_list "SELECT count(*) FROM disk_encryption
 	    WHERE encrypted != 0 OR encryption_status != 'not encrypted'")
 	expect_eq "encrypted devices without device-mapper" "$got" 0
 	echo "test_disk_encryption: no device-mapper crypt target here:" \
@@ -59,20 +54,20 @@ echo "0 $sectors linear /dev/mapper/$crypt 0" | dmsetup create "$linear" ||
     fail "dmsetup create"
 dm2=$(basename "$(readlink -f "/dev/mapper/$linear")")
 
-got=$(list "SELECT encrypted, type, encryption_status FROM disk_encryption
+got=$(hq_list "SELECT encrypted, type, encryption_status FROM disk_encryption
     WHERE name = '/dev/$dm'")
 expect_eq "the LUKS2 mapping /dev/$dm" "$got" "1|LUKS2|encrypted"
-got=$(list "SELECT encrypted, type, encryption_status FROM disk_encryption
+got=$(hq_list "SELECT encrypted, type, encryption_status FROM disk_encryption
     WHERE name = '/dev/$dm2'")
 expect_eq "the mapping on it /dev/$dm2" "$got" "1|LUKS2|encrypted"
-got=$(list "SELECT encrypted, encryption_status FROM disk_encryption
+got=$(hq_list "SELECT encrypted, encryption_status FROM disk_encryption
     WHERE name = '$loop'")
 expect_eq "the loop device under it" "$got" "0|not encrypted"
 
 # The encrypted devices are lsblk's crypt devices and what sits on them.
 lsblk -n -r -o KNAME,TYPE | awk '$2 == "crypt" { print "/dev/" $1 }' |
     sort >"$tmp/crypt"
-list "SELECT name FROM disk_encryption WHERE encrypted = 1" |
+hq_list "SELECT name FROM disk_encryption WHERE encrypted = 1" |
     sort >"$tmp/got"
 comm -23 "$tmp/crypt" "$tmp/got" | grep . &&
     fail "lsblk's crypt devices not encrypted in hostql"

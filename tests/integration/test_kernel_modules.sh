@@ -9,13 +9,8 @@ tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
 
-list() {
-	"$HOSTQL" --list --noheader --separator '|' "$1" 2>"$tmp/err" ||
-	    fail "hostql failed on: $1: $(cat "$tmp/err")"
-}
-
 if [ ! -e /proc/modules ]; then
-	got=$(list "SELECT count(*) FROM kernel_modules")
+	got=$(hq_list "SELECT count(*) FROM kernel_modules")
 	expect_eq "rows without /proc/modules" "$got" 0
 	expect_contains "the warning" "$(cat "$tmp/err")" "/proc/modules"
 	echo "test_kernel_modules: this kernel has no loadable modules:" \
@@ -27,7 +22,7 @@ fi
 # Modules may come and go: compare what two reads around ours agree on.
 awk '{ print $1 "|" $2 "|" $4 "|" $5 "|" $6 }' /proc/modules |
     sort >"$tmp/p1"
-list "SELECT name, size, used_by, status, address FROM kernel_modules" |
+hq_list "SELECT name, size, used_by, status, address FROM kernel_modules" |
     sort >"$tmp/got"
 awk '{ print $1 "|" $2 "|" $4 "|" $5 "|" $6 }' /proc/modules |
     sort >"$tmp/p2"

@@ -6,24 +6,15 @@
 . "$(dirname "$0")/lib.sh"
 set -u
 : "${HOSTQL:?set HOSTQL to the hostql binary}"
-tmp=$(mktemp -d) || exit 1
-spid=
-cleanup() {
-	[ -n "$spid" ] && kill "$spid" 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
+with_child
 
 env -i A=1 'B=x=y' C= 'D=a, "b"' 'SECRET_TOKEN=hunter2' \
     "$(command -v sleep)" 60 </dev/null >/dev/null 2>&1 &
 spid=$!
-i=0
-until tr '\0' '\n' <"/proc/$spid/environ" 2>/dev/null | grep -q '^A=1$'; do
-	i=$((i + 1))
-	[ $i -gt 100 ] && fail "test process did not start"
-	sleep 0.05
-done
+started() {
+	tr '\0' '\n' <"/proc/$spid/environ" 2>/dev/null | grep -q '^A=1$'
+}
+wait_for "test process did not start" started
 
 # Default policy: no rows, a warning naming the policy, no failure.
 "$HOSTQL" --csv --noheader "SELECT * FROM process_envs WHERE pid = $spid" \

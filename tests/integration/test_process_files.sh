@@ -36,17 +36,14 @@ launch() {
 	    sh \"$tmp/$_name.pid.tmp\" $* &"
 }
 sleep_exe=$(readlink -f "$(command -v sleep)")
-await() {
-	_i=0
-	until [ -s "$tmp/$1.pid.tmp" ] &&
+started() {
+	[ -s "$tmp/$1.pid.tmp" ] &&
 	    [ "$(readlink "/proc/$(cat "$tmp/$1.pid.tmp")/exe")" = \
 	    "$sleep_exe" ] &&
 	    { [ $# = 1 ] || [ ! -e "/proc/$(cat "$tmp/$1.pid.tmp")/fd/0" ]; }
-	do
-		_i=$((_i + 1))
-		[ $_i -gt 100 ] && fail "$1 did not start"
-		sleep 0.05
-	done
+}
+await() {
+	wait_for "$1 did not start" started "$@"
 	mv "$tmp/$1.pid.tmp" "$tmp/$1.pid"
 }
 pid() {

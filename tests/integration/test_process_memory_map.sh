@@ -5,26 +5,17 @@
 . "$(dirname "$0")/lib.sh"
 set -u
 : "${HOSTQL:?set HOSTQL to the hostql binary}"
-tmp=$(mktemp -d) || exit 1
-spid=
-cleanup() {
-	[ -n "$spid" ] && kill "$spid" 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
+with_child
 
 mkdir "$tmp/odd dir"
 cp "$(command -v sleep)" "$tmp/odd dir/sl eep" || fail "cannot copy sleep"
 "$tmp/odd dir/sl eep" 60 </dev/null >/dev/null 2>&1 &
 spid=$!
-i=0
-until grep -q '\[stack\]' "/proc/$spid/maps" 2>/dev/null &&
-    grep -q 'libc' "/proc/$spid/maps"; do
-	i=$((i + 1))
-	[ $i -gt 100 ] && fail "test process did not start"
-	sleep 0.05
-done
+started() {
+	grep -q '\[stack\]' "/proc/$spid/maps" 2>/dev/null &&
+	    grep -q 'libc' "/proc/$spid/maps"
+}
+wait_for "test process did not start" started
 rm -f "$tmp/odd dir/sl eep"
 
 # The maps lines as the table gives them: "0x" addresses, the offset in

@@ -5,14 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 set -u
 : "${HOSTQL:?set HOSTQL to the hostql binary}"
-tmp=$(mktemp -d) || exit 1
-spid=
-cleanup() {
-	[ -n "$spid" ] && kill "$spid" 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
+with_child
 
 ns_line() {
 	_line=$1
@@ -31,14 +24,13 @@ expect_eq "this shell" "$got" "$(ns_line $$)"
 
 unshare --net --uts "$(command -v sleep)" 60 </dev/null >/dev/null 2>&1 &
 spid=$!
-i=0
-until [ "$(readlink "/proc/$spid/ns/net")" != "$(readlink /proc/$$/ns/net)" ] &&
-    [ "$(readlink "/proc/$spid/exe")" = "$(readlink -f "$(command -v sleep)")" ]
-do
-	i=$((i + 1))
-	[ $i -gt 100 ] && fail "unshare did not start"
-	sleep 0.05
-done
+unshared() {
+	[ "$(readlink "/proc/$spid/ns/net")" != \
+	    "$(readlink /proc/$$/ns/net)" ] &&
+	    [ "$(readlink "/proc/$spid/exe")" = \
+	    "$(readlink -f "$(command -v sleep)")" ]
+}
+wait_for "unshare did not start" unshared
 got=$(hq "SELECT $cols FROM process_namespaces WHERE pid = $spid")
 expect_eq "unshared process" "$got" "$(ns_line "$spid")"
 got=$(hq "SELECT a.net_namespace != b.net_namespace,

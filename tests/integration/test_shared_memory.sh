@@ -42,12 +42,7 @@ time.sleep(60)
 libc.shmctl(locked, IPC_RMID, None)
 PY
 spid=$!
-i=0
-while [ ! -s "$tmp/ready" ]; do
-	i=$((i + 1))
-	[ $i -gt 100 ] && fail "test process did not start"
-	sleep 0.05
-done
+wait_for "test process did not start" test -s "$tmp/ready"
 read -r hpid locked dest <"$tmp/ready"
 ids="$ids $locked"
 

@@ -9,20 +9,7 @@
 set -u
 : "${HOSTQL:?set HOSTQL to the hostql binary}"
 command -v zsh >/dev/null || fail "zsh is missing"
-tmp=$(mktemp -d) || exit 1
-user=hqhist_user
-cleanup() {
-	userdel -r "$user" 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
-cleanup
-mkdir -p "$tmp"
-useradd -m -s /bin/sh "$user" || fail "useradd"
-uid=$(id -u "$user")
-home=$(getent passwd "$user" | cut -d: -f6)
+with_home_user hqhist_user
 
 printf '%s\n' '#1600000000' 'ls -la' '#1600000100' "echo 'a, b'" \
     '#1600000200' 'cd /tmp' >"$home/.bash_history"
@@ -65,10 +52,7 @@ while read -r t cmd; do
 done >"$tmp/want"
 hqp "SELECT time, command FROM shell_history WHERE uid = $uid
     AND history_file = '$home/.bash_history'" >"$tmp/got"
-if ! cmp -s "$tmp/want" "$tmp/got"; then
-	diff "$tmp/want" "$tmp/got" >&2
-	fail ".bash_history differs from bash's history (< bash, > hostql)"
-fi
+expect_files_eq ".bash_history differs from bash's history (< bash, > hostql)"
 
 # zsh lists its file: "N  TIME  command".
 zsh -fic 'HISTSIZE=100; fc -R $1; fc -l -t "%s" 1' zsh \
@@ -78,10 +62,7 @@ while read -r t cmd; do
 done >"$tmp/want"
 hqp "SELECT time, command FROM shell_history WHERE uid = $uid
     AND history_file = '$home/.zsh_history'" >"$tmp/got"
-if ! cmp -s "$tmp/want" "$tmp/got"; then
-	diff "$tmp/want" "$tmp/got" >&2
-	fail ".zsh_history differs from zsh's fc -l (< zsh, > hostql)"
-fi
+expect_files_eq ".zsh_history differs from zsh's fc -l (< zsh, > hostql)"
 expect_eq "two zsh entries" "$(wc -l <"$tmp/got")" 2
 grep -q "voilà č" "$tmp/got" || fail "zsh's metafied bytes were not restored"
 

@@ -12,23 +12,6 @@ command -v dmidecode >/dev/null || fail "dmidecode not installed"
 command -v unshare >/dev/null || fail "unshare not installed (util-linux)"
 DMI=/sys/firmware/dmi/tables/DMI
 
-# hostql's rows as "|"-separated lines; a warning fails the test.
-rows()
-{
-	"$HOSTQL" --list --separator '|' --noheader "$1" 2>"$tmp/err" ||
-	    fail "hostql failed on: $1: $(cat "$tmp/err")"
-	[ -s "$tmp/err" ] && fail "$1: warnings: $(cat "$tmp/err")"
-	return 0
-}
-
-same()
-{
-	if ! cmp -s "$tmp/want" "$tmp/got"; then
-		diff "$tmp/want" "$tmp/got" >&2
-		fail "$1 ($2) differs from dmidecode"
-	fi
-}
-
 # A string column as dmidecode shows it: firmware that stores the words
 # "Not Specified" looks the same as firmware that stores no string.
 str()
@@ -43,12 +26,12 @@ check_structures()
 	dmidecode | awk '/^Handle 0x[0-9A-F]+, DMI type [0-9]+, [0-9]+ bytes$/ {
 		sub(/,$/, "", $2); sub(/,$/, "", $5); print $2 "|" $5 "|" $6
 	}' >"$tmp/want"
-	rows "SELECT printf('0x%04X', handle), type, header_size
+	hq_list_quiet "SELECT printf('0x%04X', handle), type, header_size
 	    FROM smbios_tables ORDER BY number" >"$tmp/got"
 	[ -s "$tmp/want" ] || fail "$1: dmidecode lists no structure"
-	same smbios_tables "$1"
+	expect_files_eq "smbios_tables ($1) differs from dmidecode"
 	off=0
-	rows "SELECT size, md5 FROM smbios_tables ORDER BY number" |
+	hq_list_quiet "SELECT size, md5 FROM smbios_tables ORDER BY number" |
 	while IFS='|' read -r size md5; do
 		want=$(tail -c +$((off + 1)) "$DMI" | head -c "$size" |
 		    md5sum | cut -d' ' -f1)
@@ -104,12 +87,13 @@ check_memory()
 	$1 == "Part Number" { part = str($2) }
 	$1 == "Form Factor" { form = $2 }
 	END { flush() }' >"$tmp/want"
-	rows "SELECT handle, $(str device_locator), $(str bank_locator),
-	    ifnull(size, ''), lower(ifnull(memory_type, '')),
-	    ifnull(max_speed, ''), ifnull(configured_clock_speed, ''),
+	hq_list_quiet "SELECT handle, $(str device_locator),
+	    $(str bank_locator), ifnull(size, ''),
+	    lower(ifnull(memory_type, '')), ifnull(max_speed, ''),
+	    ifnull(configured_clock_speed, ''),
 	    $(str manufacturer), $(str serial_number), $(str part_number),
 	    lower(ifnull(form_factor, '')) FROM memory_devices" >"$tmp/got"
-	same memory_devices "$1"
+	expect_files_eq "memory_devices ($1) differs from dmidecode"
 }
 
 # The first BIOS Information structure.
@@ -137,13 +121,13 @@ check_platform()
 	$1 == "BIOS Revision" { r = $2 }
 	END { if (n > 0) print v "|" ver "|" d "|" r "|" a "|" s }' \
 	    >"$tmp/want"
-	rows "SELECT $(str vendor), $(str version), $(str date),
+	hq_list_quiet "SELECT $(str vendor), $(str version), $(str date),
 	    ifnull(revision, ''), ifnull(address, ''), ifnull(size, '')
 	    FROM platform_info" >"$tmp/got"
-	same platform_info "$1"
+	expect_files_eq "platform_info ($1) differs from dmidecode"
 	want=bios
 	[ -d /sys/firmware/efi ] && want=uefi
-	rows "SELECT firmware_type FROM platform_info" >"$tmp/got"
+	hq_list_quiet "SELECT firmware_type FROM platform_info" >"$tmp/got"
 	[ ! -s "$tmp/want" ] || [ "$(cat "$tmp/got")" = "$want" ] ||
 	    fail "$1: firmware_type $(cat "$tmp/got"), want $want"
 }

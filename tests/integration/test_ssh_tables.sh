@@ -13,20 +13,7 @@
 set -u
 : "${HOSTQL:?set HOSTQL to the hostql binary}"
 command -v ssh-keygen >/dev/null || fail "ssh-keygen (openssh-client) is missing"
-tmp=$(mktemp -d) || exit 1
-user=hqssh_user
-cleanup() {
-	userdel -r "$user" 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
-cleanup
-mkdir -p "$tmp"
-useradd -m -s /bin/sh "$user" || fail "useradd"
-uid=$(id -u "$user")
-home=$(getent passwd "$user" | cut -d: -f6)
+with_home_user hqssh_user
 ssh="$home/.ssh"
 mkdir -m 0700 "$ssh"
 
@@ -100,10 +87,7 @@ hqp() {
 }
 hqp "SELECT path, encrypted, key_type, key_group_name, key_length,
     key_security_bits FROM user_ssh_keys WHERE uid = $uid" | sort >"$tmp/got"
-if ! cmp -s "$tmp/want" "$tmp/got"; then
-	diff "$tmp/want" "$tmp/got" >&2
-	fail "user_ssh_keys differ from ssh-keygen (< ssh-keygen, > hostql)"
-fi
+expect_files_eq "user_ssh_keys differ from ssh-keygen (< ssh-keygen, > hostql)"
 got=$(hqp "SELECT key_type FROM user_ssh_keys WHERE path = '$ssh/id_ecdsa'")
 expect_eq "WHERE path = ..." "$got" ec
 
@@ -131,10 +115,7 @@ hq "SELECT algorithm, key FROM authorized_keys WHERE uid = $uid" |
 while IFS=, read -r alg key; do
 	echo "$alg $key" | ssh-keygen -l -f - | awk '{ print $2 }'
 done | sort >"$tmp/got"
-if ! cmp -s "$tmp/want" "$tmp/got"; then
-	diff "$tmp/want" "$tmp/got" >&2
-	fail "authorized_keys fingerprints differ from ssh-keygen -l"
-fi
+expect_files_eq "authorized_keys fingerprints differ from ssh-keygen -l"
 got=$(hq "SELECT options || '|' || comment FROM authorized_keys
     WHERE uid = $uid AND algorithm = 'ecdsa-sha2-nistp384'")
 expect_eq "options and comment" "$got" \
@@ -188,10 +169,7 @@ host bastion,user admin,$ssh/config
 host bastion,port=2200,$ssh/config
 host *,serveraliveinterval 30,$ssh/config
 EOF
-if ! cmp -s "$tmp/want" "$tmp/got"; then
-	diff "$tmp/want" "$tmp/got" >&2
-	fail "ssh_configs rows of $user (< want, > hostql)"
-fi
+expect_files_eq "ssh_configs rows of $user (< want, > hostql)"
 for h in bastion inc-test; do
 	# As the user: relative Include paths are under the ~/.ssh of
 	# whoever runs ssh.

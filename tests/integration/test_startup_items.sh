@@ -27,11 +27,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-list() {
-	"$HOSTQL" --list --noheader --separator '|' "$1" 2>"$tmp/err" ||
-	    fail "hostql failed on: $1: $(cat "$tmp/err")"
-}
-
 # Units of our own.
 mkdir -p "$units"
 cat >"$units/hqtest-en.service" <<'UNIT'
@@ -66,7 +61,7 @@ else
 	ln -s hqtest-en.service "$units/hqtest-alias.service"
 	ln -s /dev/null "$units/hqtest-mask.service"
 fi
-got=$(list "SELECT name, status, path, coalesce(username, '-') FROM
+got=$(hq_list "SELECT name, status, path, coalesce(username, '-') FROM
     startup_items WHERE name LIKE 'hqtest-%' ORDER BY name")
 expect_eq "our units" "$got" \
 "hqtest-alias.service|alias|$units/hqtest-alias.service|-
@@ -80,7 +75,7 @@ if command -v systemctl >/dev/null 2>&1; then
 	systemctl --root=/ list-unit-files --no-legend --no-pager 2>/dev/null |
 	    awk '$2 !~ /^(generated|transient|linked|linked-runtime)$/ {
 	    print $1 "|" $2 }' | sort >"$tmp/want"
-	list "SELECT name, status FROM startup_items
+	hq_list "SELECT name, status FROM startup_items
 	    WHERE type = 'systemd unit'" | sort >"$tmp/got"
 	[ -s "$tmp/want" ] || fail "systemctl listed no unit files"
 	if ! cmp -s "$tmp/want" "$tmp/got"; then
@@ -115,7 +110,7 @@ if [ ! -d "$xdg" ]; then
 fi
 printf '[Desktop Entry]\nName=HQ System\nExec=hq-system\n' \
     >"$xdg/hqtest.desktop"
-got=$(list "SELECT name, path, coalesce(args, '-'), type, status, source,
+got=$(hq_list "SELECT name, path, coalesce(args, '-'), type, status, source,
     coalesce(username, '-') FROM startup_items
     WHERE name LIKE 'HQ %' OR name = 'hq.sh' ORDER BY name")
 expect_eq "autostart entries" "$got" \
@@ -127,7 +122,7 @@ hq.sh|$home/.config/autostart-scripts/hq.sh|-|Startup Item|enabled|$home/.config
 # SysV scripts: every file of /etc/init.d.
 if [ -d /etc/init.d ]; then
 	find /etc/init.d -mindepth 1 -maxdepth 1 ! -type d | sort >"$tmp/want"
-	list "SELECT path FROM startup_items WHERE source = '/etc/init.d/'" |
+	hq_list "SELECT path FROM startup_items WHERE source = '/etc/init.d/'" |
 	    sort >"$tmp/got"
 	cmp -s "$tmp/want" "$tmp/got" || fail "/etc/init.d scripts differ"
 fi

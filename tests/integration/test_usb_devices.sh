@@ -12,22 +12,6 @@ command -v unshare >/dev/null || fail "unshare not installed (util-linux)"
 FIX=$ROOT/tests/fixtures/usb
 HCD=/sys/devices/pci0000:00/0000:00:14.0
 
-rows()
-{
-	"$HOSTQL" --list --separator '|' --noheader "$1" 2>"$tmp/err" ||
-	    fail "hostql failed on: $1: $(cat "$tmp/err")"
-	[ -s "$tmp/err" ] && fail "$1: warnings: $(cat "$tmp/err")"
-	return 0
-}
-
-same()
-{
-	if ! cmp -s "$tmp/want" "$tmp/got"; then
-		diff "$tmp/want" "$tmp/got" >&2
-		fail "$1"
-	fi
-}
-
 usb_ids()
 {
 	for f in /var/lib/usbutils/usb.ids /usr/share/misc/usb.ids \
@@ -122,15 +106,15 @@ check_fixture()
 	for d in "$FIX"/*; do
 		[ -f "$d/idVendor" ] && expect_device "$d"
 	done | sort >"$tmp/want"
-	rows "$QUERY" | sort >"$tmp/got"
-	same "usb_devices on the fixture tree"
+	hq_list_quiet "$QUERY" | sort >"$tmp/got"
+	expect_files_eq "usb_devices on the fixture tree"
 	[ "$(wc -l <"$tmp/got")" -eq 5 ] || fail "expected 5 devices"
 	# Only the columns asked for are read; the rows stay the same.
-	rows "SELECT usb_address, usb_port FROM usb_devices" | sort \
+	hq_list_quiet "SELECT usb_address, usb_port FROM usb_devices" | sort \
 	    >"$tmp/got"
 	cut -d'|' -f1,2 "$tmp/want" | sort >"$tmp/want2"
 	mv "$tmp/want2" "$tmp/want"
-	same "usb_devices, two columns"
+	expect_files_eq "usb_devices, two columns"
 }
 
 # This machine's devices: bus, device number and ids against lsusb.
@@ -138,9 +122,9 @@ check_real()
 {
 	lsusb | awk '{ sub(/:$/, "", $4); print $2 + 0 "|" $4 + 0 "|" $6 }' |
 	    sort >"$tmp/want"
-	rows "SELECT usb_address, usb_port, vendor_id || ':' || model_id
-	    FROM usb_devices" | sort >"$tmp/got"
-	same "usb_devices differs from lsusb"
+	hq_list_quiet "SELECT usb_address, usb_port,
+	    vendor_id || ':' || model_id FROM usb_devices" | sort >"$tmp/got"
+	expect_files_eq "usb_devices differs from lsusb"
 }
 
 tmp=$(mktemp -d) || exit 1

@@ -1,13 +1,15 @@
 /*
- * Block device metadata: uevent files and udev database entries
- * captured here (an ext4 label with a space and a slash), udev's escapes
- * and their corruptions, /dev names, and dm uuids of every kind.
+ * Block device metadata: uevent files (read with sysfs.h) and udev
+ * database entries captured here (an ext4 label with a space and a
+ * slash), udev's escapes and their corruptions, /dev names, and dm uuids
+ * of every kind.
  */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../tables/blockdev.h"
+#include "../../tables/sysfs.h"
 #include "fixture.h"
 
 static int
@@ -22,25 +24,25 @@ START_TEST(uevent_values)
 	size_t len;
 	char *buf = fixture_load("udev", "uevent-vda", &len);
 
-	ck_assert_int_eq(blk_uevent_value(buf, len, "MAJOR", &v), 0);
+	ck_assert_int_eq(sysfs_uevent_value(buf, len, "MAJOR", &v), 0);
 	ck_assert(span_is(v, "254"));
-	ck_assert_int_eq(blk_uevent_value(buf, len, "DEVNAME", &v), 0);
+	ck_assert_int_eq(sysfs_uevent_value(buf, len, "DEVNAME", &v), 0);
 	ck_assert(span_is(v, "vda"));
-	ck_assert_int_eq(blk_uevent_value(buf, len, "DEVTYPE", &v), 0);
+	ck_assert_int_eq(sysfs_uevent_value(buf, len, "DEVTYPE", &v), 0);
 	ck_assert(span_is(v, "disk"));
-	ck_assert_int_eq(blk_uevent_value(buf, len, "DEV", &v), -1);
-	ck_assert_int_eq(blk_uevent_value(buf, len, "PARTN", &v), -1);
+	ck_assert_int_eq(sysfs_uevent_value(buf, len, "DEV", &v), -1);
+	ck_assert_int_eq(sysfs_uevent_value(buf, len, "PARTN", &v), -1);
 	free(buf);
 
 	buf = fixture_load("udev", "uevent-loop0p1", &len);
-	ck_assert_int_eq(blk_uevent_value(buf, len, "DEVTYPE", &v), 0);
+	ck_assert_int_eq(sysfs_uevent_value(buf, len, "DEVTYPE", &v), 0);
 	ck_assert(span_is(v, "partition"));
-	ck_assert_int_eq(blk_uevent_value(buf, len, "PARTN", &v), 0);
+	ck_assert_int_eq(sysfs_uevent_value(buf, len, "PARTN", &v), 0);
 	ck_assert(span_is(v, "1"));
 	free(buf);
-	ck_assert_int_eq(blk_uevent_value("", 0, "MAJOR", &v), -1);
-	ck_assert_int_eq(blk_uevent_value("MAJOR", 5, "MAJOR", &v), -1);
-	ck_assert_int_eq(blk_uevent_value("MAJOR=", 6, "MAJOR", &v), 0);
+	ck_assert_int_eq(sysfs_uevent_value("", 0, "MAJOR", &v), -1);
+	ck_assert_int_eq(sysfs_uevent_value("MAJOR", 5, "MAJOR", &v), -1);
+	ck_assert_int_eq(sysfs_uevent_value("MAJOR=", 6, "MAJOR", &v), 0);
 	ck_assert_uint_eq(v.len, 0);
 }
 END_TEST

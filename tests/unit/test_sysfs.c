@@ -2,7 +2,8 @@
  * sysfs helpers and the PCI and USB uevent parsers, on uevent files of
  * this machine's PCI functions and of USB devices as sysfs shows them
  * (tests/fixtures/usb holds one directory of attributes per device), and
- * on every way those files can be wrong.
+ * on every way those files can be wrong; and the resolution of a bus's
+ * device links (path_resolve) as sysbus.c does it.
  */
 #include <check.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "../../tables/busdev.h"
+#include "../../tables/pathresolve.h"
 #include "../../tables/sysfs.h"
 #include "fixture.h"
 
@@ -45,36 +47,34 @@ START_TEST(link_resolve)
 {
 	char out[128];
 
-	ck_assert_int_eq(sysfs_link_resolve("/sys/bus/pci/devices",
+	ck_assert_int_eq(path_resolve("/sys/bus/pci/devices",
 	    "../../../devices/pci0000:00/0000:00:03.0", out, sizeof(out)), 0);
 	ck_assert_str_eq(out, "/sys/devices/pci0000:00/0000:00:03.0");
-	ck_assert_int_eq(sysfs_link_resolve("/sys/bus/usb/devices",
+	ck_assert_int_eq(path_resolve("/sys/bus/usb/devices",
 	    "../../../devices/pci0000:00/0000:00:14.0/usb1/1-1/./1-1:1.0",
 	    out, sizeof(out)), 0);
 	ck_assert_str_eq(out,
 	    "/sys/devices/pci0000:00/0000:00:14.0/usb1/1-1/1-1:1.0");
-	ck_assert_int_eq(sysfs_link_resolve("/sys/x", "/sys//devices/y/",
+	ck_assert_int_eq(path_resolve("/sys/x", "/sys//devices/y/",
 	    out, sizeof(out)), 0);
 	ck_assert_str_eq(out, "/sys/devices/y");
-	ck_assert_int_eq(sysfs_link_resolve("/sys", "..", out, sizeof(out)),
+	ck_assert_int_eq(path_resolve("/sys", "..", out, sizeof(out)),
 	    0);
 	ck_assert_str_eq(out, "/");
-	/* Above the root, relative to a relative directory, empty, or too
-	 * long for out. */
-	ck_assert_int_eq(sysfs_link_resolve("/sys", "../..", out,
+	/* Above the root, relative to a relative directory, or too long
+	 * for out. */
+	ck_assert_int_eq(path_resolve("/sys", "../..", out,
 	    sizeof(out)), -1);
-	ck_assert_int_eq(sysfs_link_resolve("sys/bus", "x", out,
+	ck_assert_int_eq(path_resolve("sys/bus", "x", out,
 	    sizeof(out)), -1);
-	ck_assert_int_eq(sysfs_link_resolve("/sys", "", out, sizeof(out)),
-	    -1);
-	ck_assert_int_eq(sysfs_link_resolve("/sys/bus/pci/devices",
+	ck_assert_int_eq(path_resolve("/sys/bus/pci/devices",
 	    "../../../devices/pci0000:00", out, 20), -1);
-	ck_assert_int_eq(sysfs_link_resolve("/sys", "x", out, 1), -1);
-	ck_assert_int_eq(sysfs_link_resolve("/sys", "x", out, 6), -1);
-	ck_assert_int_eq(sysfs_link_resolve("/sys", "x", out, 7), 0);
+	ck_assert_int_eq(path_resolve("/sys", "x", out, 1), -1);
+	ck_assert_int_eq(path_resolve("/sys", "x", out, 6), -1);
+	ck_assert_int_eq(path_resolve("/sys", "x", out, 7), 0);
 	ck_assert_str_eq(out, "/sys/x");
-	ck_assert_int_eq(sysfs_link_resolve("/sys", "xy", out, 8), 0);
-	ck_assert_int_eq(sysfs_link_resolve("/sys", "xyz", out, 8), -1);
+	ck_assert_int_eq(path_resolve("/sys", "xy", out, 8), 0);
+	ck_assert_int_eq(path_resolve("/sys", "xyz", out, 8), -1);
 }
 END_TEST
 
