@@ -61,18 +61,19 @@ cell_may_equal(const struct cell *c, sqlite3_value *v)
 	return 1;
 }
 
+/* Whether the reader's row may match the cursor's constraints. */
 static int
-row_may_match(const struct hq_cursor *cur, size_t row)
+row_may_match(const struct hq_cursor *cur)
 {
-	const struct gen_ctx *rows = cur->rows;
-	const struct cell *cells;
+	const struct cell *c;
 	int i;
 
-	cells = &rows->cells[row * (size_t)rows->t->ncolumns];
-	for (i = 0; i < cur->ctx.ncons; i++)
-		if (!cell_may_equal(&cells[cur->ctx.cons[i].col],
-		    cur->ctx.cons[i].val))
+	for (i = 0; i < cur->ctx.ncons; i++) {
+		c = rowreader_cell(&cur->reader,
+		    ctx_slot(cur->rows, cur->ctx.cons[i].col));
+		if (c != NULL && !cell_may_equal(c, cur->ctx.cons[i].val))
 			return 0;
+	}
 	return 1;
 }
 
@@ -81,8 +82,8 @@ memo_skip(struct hq_cursor *cur)
 {
 	if (cur->rows == &cur->ctx)
 		return;
-	while (cur->row < cur->rows->nrows && !row_may_match(cur, cur->row))
-		cur->row++;
+	while (!rowreader_eof(&cur->reader) && !row_may_match(cur))
+		rowreader_next(&cur->reader);
 }
 
 static void
@@ -129,8 +130,6 @@ memo_filter(struct hq_vtab *v, struct hq_cursor *cur)
 	    !narrows_only(&cur->ctx) || memo_scan(v) == NULL))
 		return 0;
 	cur->rows = &v->memo->ctx;
-	cur->row = 0;
-	memo_skip(cur);
 	return 1;
 }
 

@@ -3,7 +3,8 @@
  * eponymous SQLite virtual table.  xBestIndex hands the constraints on
  * flagged columns (=, IN, LIKE, GLOB) to the generator and refuses a plan
  * that leaves every required column unconstrained; xFilter runs the
- * generator; the rows it produced are served from memory.
+ * generator; the rows it produced are served from memory, packed, with
+ * only the columns the query reads (rowstore.c).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -186,25 +187,58 @@ hq_best_index(sqlite3_vtab *vt, sqlite3_index_info *info)
 void
 ctx_clear(struct gen_ctx *ctx)
 {
-	size_t i, ncells = ctx->nrows * (size_t)ctx->t->ncolumns;
 	int k;
 
-	if (ctx->open_row)
-		ncells += (size_t)ctx->t->ncolumns;
-	for (i = 0; i < ncells; i++)
-		free(ctx->cells[i].s);
-	free(ctx->cells);
+	rowstore_free(&ctx->rows);
 	for (k = 0; k < ctx->ncons; k++)
 		sqlite3_value_free(ctx->cons[k].val);
 	free(ctx->cons);
 	free(ctx->error);
-	ctx->cells = NULL;
 	ctx->cons = NULL;
 	ctx->error = NULL;
-	ctx->nrows = ctx->alloc = 0;
 	ctx->ncons = 0;
 	ctx->open_row = 0;
 	ctx->oom = 0;
+}
+
+static int
+bits_set(uint64_t x)
+{
+	x = x - ((x >> 1) & 0x5555555555555555ULL);
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+	return (int)((x * 0x0101010101010101ULL) >> 56);
+}
+
+/*
+ * Slots number the columns used, in column order.  SQLite's last bit of
+ * colUsed stands for every column from 63 on.
+ */
+int
+ctx_slot(const struct gen_ctx *ctx, int col)
+{
+	uint64_t used = ctx->col_used;
+
+	if (col < 0 || col >= ctx->t->ncolumns)
+		return -1;
+	if (col >= 63)
+		return (used >> 63) & 1 ?
+		    bits_set(used & ~(1ULL << 63)) + col - 63 : -1;
+	if (((used >> col) & 1) == 0)
+		return -1;
+	return bits_set(used & ((1ULL << col) - 1));
+}
+
+static int
+ctx_nslots(const struct gen_ctx *ctx)
+{
+	uint64_t used = ctx->col_used;
+	int n = ctx->t->ncolumns;
+
+	if (n > 63)
+		return bits_set(used & ~(1ULL << 63)) +
+		    ((used >> 63) & 1 ? n - 63 : 0);
+	return bits_set(used & ((1ULL << n) - 1));
 }
 
 static int
@@ -228,6 +262,7 @@ hq_close(sqlite3_vtab_cursor *vc)
 	struct hq_cursor *cur = (struct hq_cursor *)vc;
 
 	ctx_clear(&cur->ctx);
+	rowreader_free(&cur->reader);
 	free(cur);
 	return SQLITE_OK;
 }
@@ -305,22 +340,27 @@ hq_filter(sqlite3_vtab_cursor *vc, int idxnum, const char *idx, int argc,
 
 	(void)idxnum;
 	ctx_clear(ctx);
+	/* At the end of the empty rows until they are made (no error). */
 	cur->rows = ctx;
-	cur->row = 0;
+	rowreader_start(&cur->reader, &ctx->rows);
 	if ((rc = parse_idx(ctx, idx != NULL ? idx : "0", argc, argv)) !=
 	    SQLITE_OK)
 		return rc;
-	if (memo_filter((struct hq_vtab *)vc->pVtab, cur))
-		return SQLITE_OK;
-	rc = ctx->t->generate(ctx);
-	if (ctx->oom)
-		return SQLITE_NOMEM;
-	if (rc == -1) {
-		sqlite3_free(vc->pVtab->zErrMsg);
-		vc->pVtab->zErrMsg = sqlite3_mprintf("%s: %s", ctx->t->name,
-		    ctx->error != NULL ? ctx->error : "failed");
-		return SQLITE_ERROR;
+	if (!memo_filter((struct hq_vtab *)vc->pVtab, cur)) {
+		rc = ctx->t->generate(ctx);
+		if (ctx->oom)
+			return SQLITE_NOMEM;
+		if (rc == -1) {
+			sqlite3_free(vc->pVtab->zErrMsg);
+			vc->pVtab->zErrMsg = sqlite3_mprintf("%s: %s",
+			    ctx->t->name,
+			    ctx->error != NULL ? ctx->error : "failed");
+			return SQLITE_ERROR;
+		}
 	}
+	if (rowreader_start(&cur->reader, &cur->rows->rows) == -1)
+		return SQLITE_NOMEM;
+	memo_skip(cur);
 	return SQLITE_OK;
 }
 
@@ -329,7 +369,7 @@ hq_next(sqlite3_vtab_cursor *vc)
 {
 	struct hq_cursor *cur = (struct hq_cursor *)vc;
 
-	cur->row++;
+	rowreader_next(&cur->reader);
 	memo_skip(cur);
 	return SQLITE_OK;
 }
@@ -339,7 +379,7 @@ hq_eof(sqlite3_vtab_cursor *vc)
 {
 	struct hq_cursor *cur = (struct hq_cursor *)vc;
 
-	return cur->row >= cur->rows->nrows;
+	return rowreader_eof(&cur->reader);
 }
 
 static int
@@ -348,9 +388,8 @@ hq_column(sqlite3_vtab_cursor *vc, sqlite3_context *sctx, int col)
 	struct hq_cursor *cur = (struct hq_cursor *)vc;
 	const struct cell *c;
 
-	c = &cur->rows->cells[cur->row * (size_t)cur->rows->t->ncolumns +
-	    (size_t)col];
-	switch (c->type) {
+	c = rowreader_cell(&cur->reader, ctx_slot(cur->rows, col));
+	switch (c != NULL ? c->type : SQLITE_NULL) {
 	case SQLITE_INTEGER:
 		sqlite3_result_int64(sctx, c->i);
 		break;
@@ -370,7 +409,7 @@ hq_column(sqlite3_vtab_cursor *vc, sqlite3_context *sctx, int col)
 static int
 hq_rowid(sqlite3_vtab_cursor *vc, sqlite3_int64 *rowid)
 {
-	*rowid = (sqlite3_int64)((struct hq_cursor *)vc)->row;
+	*rowid = (sqlite3_int64)((struct hq_cursor *)vc)->reader.row;
 	return SQLITE_OK;
 }
 
@@ -459,53 +498,34 @@ gen_runtime(struct gen_ctx *ctx)
 	return ctx->env->runtime;
 }
 
-static struct cell *
-open_cell(struct gen_ctx *ctx, int col)
+/* The slot of a column of the open row; -1 when the column is not
+ * stored, as the query does not read it. */
+static int
+open_slot(struct gen_ctx *ctx, int col)
 {
-	if (!ctx->open_row || col < 0 || col >= ctx->t->ncolumns)
-		return NULL;
-	return &ctx->cells[ctx->nrows * (size_t)ctx->t->ncolumns + (size_t)col];
+	return ctx->open_row ? ctx_slot(ctx, col) : -1;
 }
 
 void
 row_begin(struct gen_ctx *ctx)
 {
-	size_t ncol = (size_t)ctx->t->ncolumns, want;
-	struct cell *grown;
-
 	if (ctx->open_row || ctx->oom)
 		return;
-	if (ctx->nrows == ctx->alloc) {
-		want = ctx->alloc ? ctx->alloc * 2 : 64;
-		grown = realloc(ctx->cells, want * ncol * sizeof(*grown));
-		if (grown == NULL) {
-			ctx->oom = 1;
-			return;
-		}
-		ctx->cells = grown;
-		ctx->alloc = want;
+	if (rowstore_begin(&ctx->rows, ctx_nslots(ctx)) == -1) {
+		ctx->oom = 1;
+		return;
 	}
-	memset(&ctx->cells[ctx->nrows * ncol], 0, ncol * sizeof(struct cell));
 	ctx->open_row = 1;
 }
 
 void
 row_textn(struct gen_ctx *ctx, int col, const char *s, size_t n)
 {
-	struct cell *c = open_cell(ctx, col);
+	int slot = open_slot(ctx, col);
 
-	if (c == NULL || s == NULL)
-		return;
-	free(c->s);
-	if ((c->s = malloc(n + 1)) == NULL) {
+	if (slot != -1 && s != NULL &&
+	    rowstore_text(&ctx->rows, slot, s, n) == -1)
 		ctx->oom = 1;
-		c->type = SQLITE_NULL;
-		return;
-	}
-	memcpy(c->s, s, n);
-	c->s[n] = '\0';
-	c->n = n;
-	c->type = SQLITE_TEXT;
 }
 
 void
@@ -525,23 +545,19 @@ row_text_nonempty(struct gen_ctx *ctx, int col, const char *s)
 void
 row_int(struct gen_ctx *ctx, int col, int64_t v)
 {
-	struct cell *c = open_cell(ctx, col);
+	int slot = open_slot(ctx, col);
 
-	if (c != NULL) {
-		c->type = SQLITE_INTEGER;
-		c->i = v;
-	}
+	if (slot != -1)
+		rowstore_int(&ctx->rows, slot, v);
 }
 
 void
 row_double(struct gen_ctx *ctx, int col, double v)
 {
-	struct cell *c = open_cell(ctx, col);
+	int slot = open_slot(ctx, col);
 
-	if (c != NULL) {
-		c->type = SQLITE_FLOAT;
-		c->d = v;
-	}
+	if (slot != -1)
+		rowstore_double(&ctx->rows, slot, v);
 }
 
 int
@@ -550,7 +566,10 @@ row_end(struct gen_ctx *ctx)
 	if (!ctx->open_row)
 		return ctx->oom ? -1 : 0;
 	ctx->open_row = 0;
-	ctx->nrows++;
+	/* A row that lost a value to a failed allocation is left out: the
+	 * query fails (hq_filter). */
+	if (!ctx->oom && rowstore_end(&ctx->rows) == -1)
+		ctx->oom = 1;
 	return ctx->oom ? -1 : 0;
 }
 

@@ -8,18 +8,11 @@
 #include <sqlite3.h>
 
 #include "../tables/table.h"
+#include "rowstore.h"
 #include "vtab.h"
 
 #define PUSHED_FLAGS	(COL_INDEX | COL_REQUIRED | COL_OPTIMIZED | \
 			 COL_ADDITIONAL)
-
-struct cell {
-	int		 type;		/* SQLITE_NULL, _INTEGER, _FLOAT, _TEXT */
-	int64_t		 i;
-	double		 d;
-	char		*s;
-	size_t		 n;
-};
 
 struct gen_constraint {
 	int		 col;
@@ -32,9 +25,8 @@ struct gen_ctx {
 	struct vtab_env		*env;
 	struct gen_constraint	*cons;
 	int			 ncons;
-	uint64_t		 col_used;
-	struct cell		*cells;		/* nrows x ncolumns */
-	size_t			 nrows, alloc;	/* alloc in rows */
+	uint64_t		 col_used;	/* SQLite's colUsed */
+	struct rowstore		 rows;		/* of the columns used */
 	int			 open_row;
 	int			 oom;
 	char			*error;
@@ -54,10 +46,12 @@ struct hq_cursor {
 	sqlite3_vtab_cursor	 base;
 	struct gen_ctx		 ctx;		/* constraints, own rows */
 	const struct gen_ctx	*rows;		/* ctx, or a memo's */
-	size_t			 row;
+	struct rowreader	 reader;	/* over rows->rows */
 };
 
 void	ctx_clear(struct gen_ctx *);
+/* Where column col is in ctx's rows: -1 when it is not stored. */
+int	ctx_slot(const struct gen_ctx *, int col);
 
 /* memo.c: serve repeated scans of one statement from one full scan. */
 int	memo_filter(struct hq_vtab *, struct hq_cursor *);
