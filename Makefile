@@ -16,6 +16,10 @@ PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 LIBEXECDIR ?= $(PREFIX)/libexec
 MANDIR	?= $(PREFIX)/share/man
+SBINDIR	?= $(PREFIX)/sbin
+UNITDIR	?= $(PREFIX)/lib/systemd/system
+STATEDIR ?= /var/lib/hostql
+LOGDIR	?= /var/log/hostql
 SYSCONFDIR ?= /etc
 VERSION	= 0.1.0
 
@@ -161,12 +165,9 @@ check: unit integration
 
 # The daemon in the foreground with its built-in config, state and logs
 # under ./run, every log line on the terminal too: signed differential
-# results within seconds.  ^C stops it.
+# results within seconds.  ^C stops it, and the logs are then verified.
 run: all
-	@mkdir -p run
-	./$(BUILD)/hostqld --config_path= --database_path $(CURDIR)/run/state \
-	    --logger_path $(CURDIR)/run/log --pidfile $(CURDIR)/run/hostqld.pid \
-	    --logger_plugin filesystem,stdout
+	sh packaging/make-run.sh $(BUILD) run
 
 deps:
 	sh packaging/debian-deps.sh
@@ -187,13 +188,31 @@ docs/tables.html: $(BUILD)/hostql $(BUILD)/hostql-worker docs/schema_html.py
 	cp $(BUILD)/tables.html $@
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXECDIR)/hostql
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) \
+	    $(DESTDIR)$(LIBEXECDIR)/hostql
 	install -m 0755 $(BUILD)/hostql $(DESTDIR)$(BINDIR)/hostql
-	install -m 0755 $(BUILD)/hostql-worker \
-	    $(DESTDIR)$(LIBEXECDIR)/hostql/hostql-worker
+	# hostqld is the same program under the daemon's name.
+	ln -f $(DESTDIR)$(BINDIR)/hostql $(DESTDIR)$(SBINDIR)/hostqld 2>/dev/null || \
+	    install -m 0755 $(BUILD)/hostql $(DESTDIR)$(SBINDIR)/hostqld
+	install -m 0755 $(BUILD)/hostql-worker $(BUILD)/hostql-logger \
+	    $(DESTDIR)$(LIBEXECDIR)/hostql/
 	install -d $(DESTDIR)$(SYSCONFDIR)/hostql
 	install -m 0644 policy/default.policy \
 	    $(DESTDIR)$(SYSCONFDIR)/hostql/policy.example
+	install -m 0644 packaging/hostqld.default.conf \
+	    $(DESTDIR)$(SYSCONFDIR)/hostql/hostqld.conf.example
+	install -d $(DESTDIR)$(UNITDIR)
+	sed 's,/usr/local/sbin/hostqld,$(SBINDIR)/hostqld,' \
+	    packaging/hostqld.service > $(DESTDIR)$(UNITDIR)/hostqld.service
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	    $(DESTDIR)$(MANDIR)/man8
+	for m in hostql.1 hostqld.conf.5 hostqld.8; do \
+	    sed 's,/usr/local/libexec,$(LIBEXECDIR),g' man/$$m > $(BUILD)/$$m && \
+	    install -m 0644 $(BUILD)/$$m $(DESTDIR)$(MANDIR)/man$${m##*.}/$$m || \
+	    exit 1; \
+	done
+	install -d -m 0755 $(DESTDIR)$(STATEDIR)
+	install -d -m 0750 $(DESTDIR)$(LOGDIR)
 	if [ -z "$(DESTDIR)" ]; then sh packaging/add-users.sh; fi
 
 clean:
