@@ -832,7 +832,7 @@ START_TEST(config_default_is_clean)
 	ck_assert_uint_ge(cfg->nqueries, 5);
 	for (i = 0; i < cfg->nqueries; i++) {
 		ck_assert_uint_ge(cfg->queries[i].interval, 10);
-		ck_assert_uint_le(cfg->queries[i].interval, 300);
+		ck_assert_uint_le(cfg->queries[i].interval, 3600);
 		ck_assert_ptr_null(strchr(cfg->queries[i].sql, '\\'));
 	}
 	ck_assert_int_eq(query(cfg, "os_version")->snapshot, 1);
