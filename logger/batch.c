@@ -79,11 +79,14 @@ batch_abort(struct batch *b)
 	b->lg->chain = b->before;
 }
 
+/* cal outlives m: the calendar time is made once for the batch. */
 static void
 meta_of(const struct logger *lg, const struct incoming *in,
-    struct line_meta *m)
+    struct line_meta *m, char *cal, size_t callen)
 {
 	memset(m, 0, sizeof(*m));
+	format_calendar_time(in->unix_time, cal, callen);
+	m->calendar = cal;
 	m->name = in->name;
 	m->host = lg->cfg.host;
 	m->unix_time = in->unix_time;
@@ -127,6 +130,7 @@ differential(struct batch *b, const struct incoming *in,
     const struct prev_result *prev, uint64_t *counter)
 {
 	struct line_meta m;
+	char cal[64];
 	struct rset empty;
 	struct rset_diff d;
 	const struct rset *old = &empty;
@@ -145,7 +149,7 @@ differential(struct batch *b, const struct incoming *in,
 	if (d.nadded + d.nremoved > 0) {
 		if (!fresh)
 			(*counter)++;
-		meta_of(b->lg, in, &m);
+		meta_of(b->lg, in, &m, cal, sizeof(cal));
 		m.counter = *counter;
 		rc = log_differential(b, &m, old, &in->rows, &d);
 	}
@@ -158,9 +162,10 @@ snapshot(struct batch *b, const struct incoming *in,
     const struct prev_result *prev, uint64_t *counter)
 {
 	struct line_meta m;
+	char cal[64];
 
 	*counter = prev->found ? prev->counter + 1 : 0;
-	meta_of(b->lg, in, &m);
+	meta_of(b->lg, in, &m, cal, sizeof(cal));
 	m.counter = *counter;
 	return batch_line(b, STREAM_SNAPSHOTS, format_snapshot(&m, &in->rows));
 }

@@ -118,10 +118,12 @@ add_head(json_t *o, const struct line_meta *m)
 
 	if (o == NULL)
 		return NULL;
-	format_calendar_time(m->unix_time, cal, sizeof(cal));
+	if (m->calendar == NULL)
+		format_calendar_time(m->unix_time, cal, sizeof(cal));
 	json_object_set_new(o, "name", json_string(m->name));
 	json_object_set_new(o, "hostIdentifier", json_string(m->host));
-	json_object_set_new(o, "calendarTime", json_string(cal));
+	json_object_set_new(o, "calendarTime", json_string(m->calendar != NULL ?
+	    m->calendar : cal));
 	json_object_set_new(o, "unixTime", json_integer(m->unix_time));
 	json_object_set_new(o, "epoch", json_integer((json_int_t)m->epoch));
 	json_object_set_new(o, "counter",

@@ -27,6 +27,8 @@ struct line_meta {
 	const struct decoration		*decorations;
 	size_t				 ndecorations;
 	int				 decorations_top_level;
+	/* calendarTime of unix_time, made once per batch; NULL: here. */
+	const char			*calendar;
 };
 
 char	*format_event(const struct line_meta *, const struct rset *,
