@@ -19,6 +19,8 @@
 #include "../ipc/log.h"
 #include "privd.h"
 
+#define OPENAT2_TRIES	4
+
 /* Beneath the whole tree, an absolute symlink means what it says. */
 static int
 openat2_beneath(int dirfd, const char *rel, int oflags, int whole_tree)
@@ -57,7 +59,7 @@ open_beneath(struct child *c, enum pol_prim prim, const char *path,
 {
 	const char *root, *rel;
 	char real[PATH_MAX];
-	int rootfd, err;
+	int rootfd, err, tries;
 
 	*fd = -1;
 	if (!policy_allows_path(c->pd->policy, prim, path, &root))
@@ -67,8 +69,14 @@ open_beneath(struct child *c, enum pol_prim prim, const char *path,
 	rel = path + strlen(root);
 	while (*rel == '/')
 		rel++;
-	*fd = openat2_beneath(rootfd, *rel == '\0' ? "." : rel, oflags,
-	    strcmp(root, "/") == 0);
+	/* EAGAIN: a mount or rename raced the walk; openat2(2) says to try
+	 * again. */
+	for (tries = 0; tries < OPENAT2_TRIES; tries++) {
+		*fd = openat2_beneath(rootfd, *rel == '\0' ? "." : rel, oflags,
+		    strcmp(root, "/") == 0);
+		if (*fd != -1 || errno != EAGAIN)
+			break;
+	}
 	err = errno;
 	close(rootfd);
 	if (*fd == -1)
