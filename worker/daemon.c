@@ -152,10 +152,14 @@ wait_for_messages(struct wdaemon *wd, int timeout_ms)
 			return;
 		fatal("poll");
 	}
-	if (pfd[0].revents != 0)
-		read_privd(wd);
+	/* The logger's channel first: privd's message may be a new one,
+	 * which replaces it, and the events polled are the old channel's.
+	 * Read on the new channel, which has nothing to say yet, they would
+	 * block the worker for good. */
 	if (pfd[1].revents != 0 && wd->logger.fd != -1)
 		read_logger(wd);
+	if (pfd[0].revents != 0)
+		read_privd(wd);
 }
 
 /* Before exiting, give the logger a moment to store the last sets. */
