@@ -18,6 +18,7 @@
 #include <jansson.h>
 #include <sodium.h>
 
+#include "../ipc/child.h"
 #include "../ipc/log.h"
 #include "../sandbox/sandbox.h"
 #include "logger.h"
@@ -33,20 +34,6 @@ __lsan_default_options(void)
 	return "detect_leaks=0";
 }
 #endif
-
-/* Our own lines go to privd, which puts them in the status log. */
-static void
-privd_sink(void *arg, int level, const char *line)
-{
-	struct logger *lg = arg;
-	struct wr w;
-
-	wr_init(&w);
-	wr_u8(&w, (uint8_t)level);
-	wr_str(&w, line);
-	if (chan_send(&lg->privd, MSG_LOG, 0, &w, -1) == -1)
-		log_stderr_sink(NULL, level, line);
-}
 
 /* The next set-up message, which must be of type want. */
 static void
@@ -211,28 +198,6 @@ privd_readable(evutil_socket_t fd, short events, void *arg)
 	}
 }
 
-static void
-say_hello(struct logger *lg)
-{
-	struct wr w;
-
-	wr_init(&w);
-	wr_u8(&w, ROLE_LOGGER);
-	wr_u32(&w, IPC_PROTOCOL_VERSION);
-	if (chan_send(&lg->privd, MSG_HELLO, 0, &w, -1) == -1)
-		fatal("HELLO to privd");
-}
-
-static int
-is_channel(int fd)
-{
-	int type;
-	socklen_t len = sizeof(type);
-
-	return getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) == 0 &&
-	    type == SOCK_SEQPACKET;
-}
-
 int
 main(void)
 {
@@ -242,7 +207,7 @@ main(void)
 
 	prctl(PR_SET_NAME, "hostql-logger");
 	log_init("hostql-logger", 1);
-	if (!is_channel(CHAN_FD_PRIVD)) {
+	if (!child_is_channel(CHAN_FD_PRIVD)) {
 		fprintf(stderr, "hostql-logger: run hostqld, not this "
 		    "program\n");
 		return 2;
@@ -255,8 +220,8 @@ main(void)
 	signal(SIGQUIT, SIG_IGN);
 	chan_init(&lg.privd, CHAN_FD_PRIVD, CHAN_FDS);
 	lg.worker.fd = -1;
-	log_set_sink(privd_sink, &lg);
-	say_hello(&lg);
+	log_set_sink(child_log_to_privd, &lg.privd);
+	child_say_hello(&lg.privd, ROLE_LOGGER);
 	statefd = setup_messages(&lg);
 	/* What opens files of its own: libevent's pipe, jansson's seed. */
 	if ((lg.base = event_base_new()) == NULL)

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../ipc/child.h"
 #include "../ipc/log.h"
 #include "daemon.h"
 
@@ -215,19 +216,6 @@ loop(struct wdaemon *wd)
 	finish(wd);
 }
 
-static void
-privd_sink(void *arg, int level, const char *line)
-{
-	struct wdaemon *wd = arg;
-	struct wr w;
-
-	wr_init(&w);
-	wr_u8(&w, (uint8_t)level);
-	wr_str(&w, line);
-	if (chan_send(&wd->col->chan, MSG_LOG, 0, &w, -1) == -1)
-		log_stderr_sink(NULL, level, line);
-}
-
 static size_t
 rt_nqueries(void *owner)
 {
@@ -335,7 +323,7 @@ daemon_run(struct collect *col, struct db *db, int argc, char **argv)
 		fatalx("flags from privd: %s", err);
 	check = dflag_bool(&wd.flags, DF_CONFIG_CHECK);
 	if (!check)
-		log_set_sink(privd_sink, &wd);
+		log_set_sink(child_log_to_privd, &wd.col->chan);
 	if (daemon_config_load(&wd, &fresh, check) != 0) {
 		sched_free(&fresh);
 		return 1;

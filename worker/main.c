@@ -18,6 +18,7 @@
 #include <jansson.h>
 
 #include "../ipc/chan.h"
+#include "../ipc/child.h"
 #include "../ipc/log.h"
 #include "../sandbox/sandbox.h"
 #include "collect_impl.h"
@@ -37,28 +38,6 @@ __lsan_default_options(void)
 	return "detect_leaks=0";
 }
 #endif
-
-static void
-say_hello(struct collect *c)
-{
-	struct wr w;
-
-	wr_init(&w);
-	wr_u8(&w, ROLE_WORKER);
-	wr_u32(&w, IPC_PROTOCOL_VERSION);
-	if (chan_send(&c->chan, MSG_HELLO, 0, &w, -1) == -1)
-		fatal("HELLO to privd");
-}
-
-static int
-is_channel(int fd)
-{
-	int type;
-	socklen_t len = sizeof(type);
-
-	return getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) == 0 &&
-	    type == SOCK_SEQPACKET;
-}
 
 static int
 is_regular(int fd)
@@ -120,12 +99,12 @@ main(int argc, char **argv)
 
 	prctl(PR_SET_NAME, "hostql-worker");
 	log_init("hostql", 0);
-	if (!is_channel(CHAN_FD_PRIVD)) {
+	if (!child_is_channel(CHAN_FD_PRIVD)) {
 		fprintf(stderr, "hostql-worker: run hostql, not this program\n");
 		return 2;
 	}
 	collect_init(&col, CHAN_FD_PRIVD);
-	say_hello(&col);
+	child_say_hello(&col.chan, ROLE_WORKER);
 	if (argc > 1 && strcmp(argv[1], "--daemon") == 0)
 		return run_daemon(&col, argc, argv);
 	if (argc == 4 && strcmp(argv[1], "--verify") == 0)
