@@ -272,10 +272,12 @@ flag_help(struct shell *sh, const char *flag, const char *value)
 		    strlen(flags[i].name) == 1 ? "-" : "--", flags[i].name,
 		    flags[i].arg != NULL ? " " : "",
 		    flags[i].arg != NULL ? flags[i].arg : "");
-		printf("  %-17s%s\n", left, flags[i].help);
+		printf("  %-19s%s\n", left, flags[i].help);
 	}
-	printf("  %-17s%s\n", "--policy_path F", "use the policy in file F");
-	printf("  %-17s%s\n", "--policy", "print the policy in force");
+	printf("  %-19s%s\n", "--policy_path F", "use the policy in file F");
+	printf("  %-19s%s\n", "--policy", "print the policy in force");
+	printf("\n  hostql verify [--public_key K] [--database_path D] LOGDIR\n"
+	    "  %-19s%s\n", "", "check hostqld's signed logs");
 	printf("\nEnter \".help\" at the prompt for the meta commands.\n");
 	return FLAG_STOP;
 }
