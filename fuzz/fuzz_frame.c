@@ -236,6 +236,143 @@ decode_end(struct rd *r, struct wr *w)
 	return e < 0 ? -1 : 0;
 }
 
+static int
+decode_u64s(struct rd *r, struct wr *w, int n)
+{
+	while (n-- > 0)
+		if (u64_field(r, w) == -1)
+			return -1;
+	return 0;
+}
+
+static int
+decode_iptables_dump(struct rd *r, struct wr *w)
+{
+	uint8_t family, table;
+
+	if (u8_field(r, w, &family) == -1 || u8_field(r, w, &table) == -1)
+		return -1;
+	return table < IPT_TABLE_MAX ? 0 : -1;
+}
+
+static int
+decode_denylist(struct rd *r, struct wr *w)
+{
+	return str_field(r, w, IPC_MAX_PAYLOAD) == -1 ||
+	    i64_field(r, w) == -1 ? -1 : 0;
+}
+
+static int
+decode_logger_config(struct rd *r, struct wr *w)
+{
+	uint32_t v32;
+	uint8_t v8;
+	int i;
+
+	if (str_field(r, w, IPC_MAX_PAYLOAD) == -1 ||
+	    u8_field(r, w, &v8) == -1 || u64_field(r, w) == -1 ||
+	    u32_field(r, w, &v32) == -1 || u32_field(r, w, &v32) == -1)
+		return -1;
+	for (i = 0; i < 4; i++)
+		if (u8_field(r, w, &v8) == -1)
+			return -1;
+	return 0;
+}
+
+static int
+decode_status(struct rd *r, struct wr *w)
+{
+	uint8_t severity;
+
+	return u8_field(r, w, &severity) == -1 || i64_field(r, w) == -1 ||
+	    str_field(r, w, IPC_MAX_PAYLOAD) == -1 ? -1 : 0;
+}
+
+/* n strings, counted by a u32 first; pairs when two. */
+static int
+decode_str_list(struct rd *r, struct wr *w, int per)
+{
+	uint32_t n, i;
+	int k;
+
+	if (u32_field(r, w, &n) == -1)
+		return -1;
+	for (i = 0; i < n; i++)
+		for (k = 0; k < per; k++)
+			if (str_field(r, w, IPC_MAX_PAYLOAD) == -1)
+				return -1;
+	return 0;
+}
+
+static int
+decode_result_begin(struct rd *r, struct wr *w)
+{
+	uint8_t flags;
+
+	if (str_field(r, w, IPC_MAX_PAYLOAD) == -1 ||
+	    str_field(r, w, IPC_MAX_PAYLOAD) == -1 ||
+	    decode_u64s(r, w, 3) == -1 || u8_field(r, w, &flags) == -1)
+		return -1;
+	return decode_str_list(r, w, 1) == -1 ||
+	    decode_str_list(r, w, 2) == -1 ? -1 : 0;
+}
+
+/* Cells (u8 null, str value) to the end: the row width is the set's. */
+static int
+decode_result_rows(struct rd *r, struct wr *w)
+{
+	uint8_t null;
+
+	while (r->left > 0)
+		if (u8_field(r, w, &null) == -1 ||
+		    str_field(r, w, IPC_MAX_PAYLOAD) == -1)
+			return -1;
+	return 0;
+}
+
+static int
+decode_result_stored(struct rd *r, struct wr *w)
+{
+	return str_field(r, w, IPC_MAX_PAYLOAD) == -1 ||
+	    u64_field(r, w) == -1 ? -1 : 0;
+}
+
+/* The daemon's messages (the catalogue's second half). */
+static int
+decode_daemon_payload(uint32_t type, struct rd *r, struct wr *w)
+{
+	switch (type) {
+	case MSG_QUERY_STATE:
+	case MSG_PEER_VIOLATION:
+		return str_field(r, w, IPC_MAX_PAYLOAD);
+	case MSG_LOGGER_CHANNEL:
+	case MSG_RELOAD:
+	case MSG_SHUTDOWN:
+	case MSG_STATE_DIR:
+	case MSG_LOG_DIR:
+	case MSG_WORKER_CHANNEL:
+		return 0;
+	case MSG_DENYLIST:
+		return decode_denylist(r, w);
+	case MSG_SIGN_KEY:
+		return bytes_field(r, w, IPC_MAX_PAYLOAD);
+	case MSG_LOGGER_CONFIG:
+		return decode_logger_config(r, w);
+	case MSG_STATUS:
+		return decode_status(r, w);
+	case MSG_RESULT_BEGIN:
+		return decode_result_begin(r, w);
+	case MSG_RESULT_ROWS:
+		return decode_result_rows(r, w);
+	case MSG_RESULT_END:
+		return u64_field(r, w);
+	case MSG_RESULT_STORED:
+		return decode_result_stored(r, w);
+	}
+	/* frame_decode() let through a type the catalogue does not have. */
+	__builtin_trap();
+}
+
 /* The fields of each message type; -1 when they do not decode. */
 static int
 decode_payload(uint32_t type, struct rd *r, struct wr *w)
@@ -275,9 +412,14 @@ decode_payload(uint32_t type, struct rd *r, struct wr *w)
 		return decode_proc_data(r, w);
 	case MSG_END:
 		return decode_end(r, w);
+	case MSG_STATFS:
+		return path_field(r, w);
+	case MSG_IPTABLES_DUMP:
+		return decode_iptables_dump(r, w);
+	case MSG_STATFS_INFO:
+		return decode_u64s(r, w, 9);
 	}
-	/* frame_decode() let through a type the catalogue does not have. */
-	__builtin_trap();
+	return decode_daemon_payload(type, r, w);
 }
 
 static void
