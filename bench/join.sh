@@ -36,23 +36,6 @@ cleanup()
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-nprocs()
-{
-	ls -d /proc/[0-9]* 2> /dev/null | wc -l
-}
-
-# The spawner's children die with it but are reaped by init: wait (a few
-# seconds at most) until they are gone so that what runs next does not
-# see them.
-wait_reaped()
-{
-	_i=0
-	while [ "$(nprocs)" -gt $((before + EXTRA / 10)) ] && [ $_i -lt 50 ]; do
-		_i=$((_i + 1))
-		sleep 0.1
-	done
-}
-
 count()
 {
 	"$HOSTQL" --csv --noheader "$1"

@@ -137,3 +137,21 @@ native_rss()
 {
 	/usr/bin/time -f %M "$@" 2>&1 > /dev/null | tail -n 1
 }
+
+# How many processes run now.
+nprocs()
+{
+	ls -d /proc/[0-9]* 2> /dev/null | wc -l
+}
+
+# A spawner's children die with it but are reaped by init: wait (a few
+# seconds at most) until they are gone, so that what runs next does not
+# see them.  $before is the count before they were made, $EXTRA how many.
+wait_reaped()
+{
+	_i=0
+	while [ "$(nprocs)" -gt $((before + EXTRA / 10)) ] && [ $_i -lt 50 ]; do
+		_i=$((_i + 1))
+		sleep 0.1
+	done
+}

@@ -26,23 +26,6 @@ cleanup()
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-nprocs()
-{
-	ls -d /proc/[0-9]* 2> /dev/null | wc -l
-}
-
-# The children die with the spawner but are reaped by init: wait (a few
-# seconds at most) until they are gone so that what runs next does not
-# see them.
-wait_reaped()
-{
-	i=0
-	while [ "$(nprocs)" -gt $((before + EXTRA / 10)) ] && [ $i -lt 50 ]; do
-		i=$((i + 1))
-		sleep 0.1
-	done
-}
-
 max_user_processes()
 {
 	awk '/^Max processes/ { print $3 }' /proc/self/limits
